@@ -1,0 +1,77 @@
+"""Write `agents.create_version(agent_name=..., definition=PromptAgentDefinition(...))`.
+
+Shared by the rules that create agents (`create_agent`, `assistants.create`) and
+that change them (`update_agent`, `assistants.update`), which in 2.x means a
+new version.
+"""
+from __future__ import annotations
+
+import ast
+
+from .build import keep_unmapped, put_comments_above, rewrite_call
+from .context import Context, Target
+from .fragments import Arg, Call, Nested
+from .tools import convert_tools
+
+DEFINITION_FIELDS = ("model", "instructions", "tools", "temperature", "top_p")
+VERSION_FIELDS = ("description", "metadata")
+UNMAPPED = {
+    "response_format": "set `text=PromptAgentDefinitionTextOptions(format=...)` on the PromptAgentDefinition "
+    "(a TextResponseFormatJsonSchema for JSON schemas)",
+    "tool_resources": "resources now live on each tool (for example FileSearchTool(vector_store_ids=[...]))",
+    "toolset": "list the tools in PromptAgentDefinition(tools=[...]); functions are run by your own code",
+    "reasoning_effort": "use PromptAgentDefinition(reasoning=Reasoning(effort=...))",
+    "body": "pass the fields as keyword arguments",
+    "**": "spell the fields out: create_version takes agent_name, definition, description, metadata",
+}
+
+
+def ops_text(ctx: Context, target: Target, node: ast.AST) -> str:
+    if target.surface == "agents":
+        return target.ops_text
+    if target.project_text:
+        return f"{target.project_text}.agents"
+    ctx.note(node, "warning", "Agents are created on the project client: define "
+             "`project_client = AIProjectClient(endpoint=..., credential=...)`.")
+    return "project_client.agents"
+
+
+def name_from_id(ctx: Context, value: ast.AST | None, node: ast.AST) -> str:
+    """The new code's agent name for a legacy agent-id expression."""
+    if isinstance(value, ast.Attribute) and value.attr == "id":
+        owner = ctx.role_of(value.value)
+        if owner is not None and owner.kind == "agent":
+            return f"{ctx.text(value.value)}.name"
+    if value is None:
+        ctx.note(node, "warning", "No agent id was given: put the agent's name here.")
+        return '"my-agent"'
+    text = ctx.text(value)
+    ctx.note(node, "warning", f"`{text}` held a legacy agent id; 2.x identifies agents by name. "
+             "Put the migrated agent's name here.")
+    return text
+
+
+def write_create_version(ctx: Context, node: ast.Call, target: Target, call: Call, agent_name: str | Arg) -> None:
+    comments = keep_unmapped(ctx, node, call, UNMAPPED)
+    definition: list[Arg] = []
+    version_args: list[Arg] = []
+    for arg in list(call.args):
+        if arg.keyword in DEFINITION_FIELDS:
+            if arg.keyword == "tools":
+                arg = Arg("tools", convert_tools(ctx, node, arg.value), arg.comments, multiline_string=arg.multiline_string)
+            definition.append(arg)
+        elif arg.keyword in VERSION_FIELDS:
+            version_args.append(arg)
+        elif arg.keyword == "name":
+            continue
+        elif arg.keyword is not None:
+            comments += keep_unmapped(ctx, node, Call("", [arg], False), {
+                arg.keyword: "not a field of PromptAgentDefinition or create_version"})
+    if not any(a.keyword == "model" for a in definition):
+        ctx.note(node, "warning", "PromptAgentDefinition needs `model`: add the model deployment name.")
+    name_arg = agent_name if isinstance(agent_name, Arg) else Arg("agent_name", agent_name)
+    name_arg = Arg("agent_name", name_arg.value, name_arg.comments)
+    args = [name_arg, ("definition", Nested("PromptAgentDefinition", definition)), *version_args]
+    ctx.require_import("azure.ai.projects.models", "PromptAgentDefinition")
+    put_comments_above(ctx, comments)
+    rewrite_call(ctx, node, f"{ops_text(ctx, target, node)}.create_version", args, call)

@@ -1,0 +1,113 @@
+"""What a name or expression in the user's code stands for.
+
+Clients are found by meaning, not by variable name: imports (with aliases),
+assignments (`agents = project.agents`), `with ... as` targets, and, for
+fragments without imports, the shape of the calls made on them.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+# Qualified names of the constructors we recognise.
+AGENTS_CLIENT_CLASSES = {
+    "azure.ai.agents.AgentsClient": False,
+    "azure.ai.agents.aio.AgentsClient": True,
+}
+PROJECT_CLIENT_CLASSES = {
+    "azure.ai.projects.AIProjectClient": False,
+    "azure.ai.projects.aio.AIProjectClient": True,
+}
+OPENAI_CLIENT_CLASSES = {
+    "openai.OpenAI": False,
+    "openai.AzureOpenAI": False,
+    "openai.AsyncOpenAI": True,
+    "openai.AsyncAzureOpenAI": True,
+}
+
+# Operations that only the legacy agents surface has; they identify a legacy
+# agents client in a fragment that never shows where the client came from.
+LEGACY_AGENT_METHODS = {
+    "create_agent", "get_agent", "list_agents", "update_agent", "delete_agent",
+    "create_thread_and_run", "create_thread_and_process_run", "enable_auto_function_calls",
+}
+LEGACY_SUB_OPERATIONS = {"threads", "messages", "runs", "run_steps"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a value is. `kind` is one of:
+
+    project        an AIProjectClient (1.x or 2.x)
+    agents_client  a legacy AgentsClient (becomes an AIProjectClient)
+    agents_ops     `project.agents`
+    openai         an OpenAI client (legacy beta usage or `get_openai_client()`)
+    agent          an agent / assistant object
+    thread         a thread (after conversion: a conversation)
+    run            a run (after conversion: a response)
+    messages       a message listing
+    text           a message text content object
+    """
+
+    kind: str
+    is_async: bool = False
+    project: str | None = None  # source text of the project client behind it
+    versioned: bool = False  # an agent object that carries `.version`
+    from_new_sdk: bool = False  # e.g. `project.get_openai_client()`
+    binding_line: int | None = None
+    thread: str | None = None  # for runs: the conversation expression
+    assumed: bool = False  # guessed from the calls made on an undefined name
+
+
+def dotted(node: ast.AST) -> list[str] | None:
+    """`a.b.c` -> ["a", "b", "c"]; None when the chain does not start at a name."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return parts[::-1]
+    return None
+
+
+def chain(node: ast.AST) -> tuple[ast.AST, list[str]]:
+    """Split `base.x.y` into (base, ["x", "y"]) where base is not an Attribute."""
+    attrs: list[str] = []
+    while isinstance(node, ast.Attribute):
+        attrs.append(node.attr)
+        node = node.value
+    return node, attrs[::-1]
+
+
+class Imports:
+    """Local names -> qualified names, from the module's import statements."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+
+    def record(self, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.ImportFrom):
+            if node.module is None or node.level:
+                return
+            for alias in node.names:
+                self.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        else:
+            for alias in node.names:
+                if alias.asname:
+                    self.names[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    self.names[top] = top
+
+    def qualified(self, node: ast.AST) -> str | None:
+        parts = dotted(node)
+        if not parts:
+            return None
+        head = self.names.get(parts[0])
+        if head is None:
+            return None
+        return ".".join([head, *parts[1:]])
+
+    def imports_module(self, prefix: str) -> bool:
+        return any(q == prefix or q.startswith(prefix + ".") for q in self.names.values())

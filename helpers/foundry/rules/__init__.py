@@ -1,0 +1,17 @@
+"""The Foundry conversion rules, in the order the engine offers nodes to them.
+
+Each module registers one rule (see `..registry`). Order matters only where two
+rules look at the same node: the first to claim it wins.
+"""
+from . import (  # noqa: F401
+    agents_client,
+    openai_client,
+    project_client_1x,
+    create_agent,
+    manage_agents,
+    threads_to_conversations,
+    messages_to_items,
+    runs_to_responses,
+    polling_loops,
+    reading_results,
+)

@@ -1,0 +1,88 @@
+"""Rule manage_agents: get, list, update and delete agents by name.
+
+Before:                                   After:
+    client.get_agent(agent.id)                client.agents.get(agent_name=agent.name)
+    client.list_agents()                      client.agents.list()
+    client.update_agent(agent.id, model=m)    client.agents.create_version(agent_name=agent.name,
+                                                  definition=PromptAgentDefinition(model=m))
+    client.delete_agent(agent.id)             client.agents.delete_version(agent_name=agent.name,
+                                                  agent_version=agent.version)
+The OpenAI beta `assistants.retrieve/list/update/delete` map the same way.
+Legacy ids (`asst_...`) are not names: where the name is unknown, the id
+expression stays and a note asks for the name.
+"""
+from __future__ import annotations
+
+import ast
+
+from ..agent_definition import name_from_id, ops_text, write_create_version
+from ..build import parse_call, rewrite_call
+from ..context import Context
+from ..fragments import Arg
+from ..registry import rule
+
+RULE = rule("manage_agents", "get/list/update/delete agent -> agents.get/list/create_version/delete")
+
+OPS = {
+    ("agents", "get_agent"): "get",
+    ("openai", "assistants.retrieve"): "get",
+    ("agents", "list_agents"): "list",
+    ("openai", "assistants.list"): "list",
+    ("agents", "update_agent"): "update",
+    ("openai", "assistants.update"): "update",
+    ("agents", "delete_agent"): "delete",
+    ("openai", "assistants.delete"): "delete",
+}
+ID_KEYWORDS = ("agent_id", "assistant_id")
+
+
+def _id_node(node: ast.Call) -> ast.expr | None:
+    for keyword in node.keywords:
+        if keyword.arg in ID_KEYWORDS:
+            return keyword.value
+    return node.args[0] if node.args else None
+
+
+@RULE.on(ast.Call)
+def convert(node: ast.Call, ctx: Context) -> None:
+    target = ctx.resolve(node)
+    if target is None:
+        return
+    action = OPS.get((target.surface, target.op))
+    if action is None or not ctx.claim(node):
+        return
+    call = parse_call(ctx, node)
+    if call is None:
+        return
+    ctx.note_assumption(target, node)
+    ops = ops_text(ctx, target, node)
+    # Drop the id argument (keyword or first positional) from what is carried over.
+    call.args = [a for a in call.args if a.keyword not in ID_KEYWORDS]
+    if node.args and not any(k.arg in ID_KEYWORDS for k in node.keywords):
+        call.args = call.args[1:]
+    id_node = _id_node(node)
+    if action == "list":
+        kept = [a for a in call.args if a.keyword in ("limit", "order", "before")]
+        for arg in call.args:
+            if arg not in kept:
+                ctx.note(node, "warning", f"`{arg.code()}` is not an option of agents.list (limit, order, before).")
+        rewrite_call(ctx, node, f"{ops}.list", kept, call)
+        return
+    name = name_from_id(ctx, id_node, node)
+    if action == "get":
+        rewrite_call(ctx, node, f"{ops}.get", [Arg("agent_name", name)], call)
+        ctx.note(node, "info", "agents.get returns the agent with all its versions; "
+                 "use agents.get_version(agent_name=..., agent_version=...) for one version.")
+    elif action == "delete":
+        owner = ctx.role_of(id_node.value) if isinstance(id_node, ast.Attribute) else None
+        if owner is not None and owner.kind == "agent" and owner.versioned:
+            base = ctx.text(id_node.value)
+            args = [Arg("agent_name", name), Arg("agent_version", f"{base}.version")]
+            rewrite_call(ctx, node, f"{ops}.delete_version", args, call)
+        else:
+            rewrite_call(ctx, node, f"{ops}.delete", [Arg("agent_name", name)], call)
+            ctx.note(node, "info", "agents.delete removes the agent with all its versions.")
+    else:
+        ctx.note(node, "warning", "2.x agents are immutable versions: this creates a new version, and "
+                 "fields you leave out are NOT copied from the previous one (give model and instructions).")
+        write_create_version(ctx, node, target, call, name)

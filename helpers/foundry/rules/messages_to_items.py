@@ -1,0 +1,60 @@
+"""Rule messages_to_items: messages added to a thread become conversation items.
+
+Before:
+    message = client.messages.create(thread_id=thread.id, role="user", content="Hi")
+    client.beta.threads.messages.create(thread_id=thread.id, role="user", content="Hi")
+After:
+    message = openai_client.conversations.items.create(
+        conversation_id=thread.id,
+        items=[{"type": "message", "role": "user", "content": "Hi"}],
+    )
+
+Items carry no metadata; attachments are noted (files go to tools or to
+`input_file` content).
+"""
+from __future__ import annotations
+
+import ast
+
+from ..build import keep_unmapped, message_item, openai_for, parse_call, put_comments_above, rewrite_call, role_value
+from ..context import Context
+from ..fragments import Arg
+from ..registry import rule
+
+RULE = rule("messages_to_items", "messages.create -> openai_client.conversations.items.create")
+
+UNMAPPED = {
+    "attachments": "upload the file and reference it from the agent's tools (FileSearchTool / "
+    "CodeInterpreterTool container file_ids) or as input_file content",
+    "metadata": "conversation items have no metadata; keep it on the conversation instead",
+}
+
+
+@RULE.on(ast.Call)
+def convert(node: ast.Call, ctx: Context) -> None:
+    target = ctx.resolve(node)
+    if target is None or (target.surface, target.op) not in (("agents", "messages.create"), ("openai", "threads.messages.create")):
+        return
+    if not ctx.claim(node):
+        return
+    call = parse_call(ctx, node)
+    if call is None:
+        return
+    ctx.note_assumption(target, node)
+    comments = keep_unmapped(ctx, node, call, UNMAPPED)
+    positional = call.positional()
+    thread = call.pop("thread_id") or (positional[0] if positional else None)
+    if thread is not None and thread in call.args:
+        call.args.remove(thread)
+    role = call.pop("role")
+    content = call.pop("content")
+    if content is None:
+        ctx.note(node, "warning", "No content was given; add the message text to the item.")
+    item = message_item(role_value(ctx, role), content.value if content else '""')
+    comments_of = (role.comments if role else []) + (content.comments if content else [])
+    args = [Arg("conversation_id", thread.value if thread else "conversation_id", thread.comments if thread else []),
+            Arg("items", f"[{item}]", comments_of), *call.args]
+    put_comments_above(ctx, comments)
+    rewrite_call(ctx, node, f"{openai_for(ctx, target, node)}.conversations.items.create", args, call)
+    if isinstance(ctx.statement, ast.Assign):
+        ctx.note(node, "info", "items.create returns the list of created items (`.data`), not one message.")

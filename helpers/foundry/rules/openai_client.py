@@ -1,0 +1,54 @@
+"""Rule openai_client: an OpenAI client used for Assistants becomes Foundry's.
+
+Before:
+    client = OpenAI()
+    assistant = client.beta.assistants.create(...)
+After:
+    project_client = AIProjectClient(
+        endpoint=os.environ["AZURE_AI_PROJECT_ENDPOINT"], credential=DefaultAzureCredential()
+    )
+    client = project_client.get_openai_client()
+
+Only when the code uses the beta Assistants surface; an OpenAI client used for
+anything else is left alone. API keys are not carried over (Foundry uses
+Microsoft Entra ID) and never copied into the output.
+"""
+from __future__ import annotations
+
+import ast
+
+from ..context import Context
+from ..names import OPENAI_CLIENT_CLASSES, Role
+from ..registry import rule
+
+RULE = rule("openai_client", "OpenAI()/AzureOpenAI() with beta usage -> project_client.get_openai_client()")
+
+ENDPOINT = 'os.environ["AZURE_AI_PROJECT_ENDPOINT"]'
+
+
+@RULE.on(ast.Call)
+def convert(node: ast.Call, ctx: Context) -> None:
+    qualified = ctx.imports.qualified(node.func)
+    if qualified not in OPENAI_CLIENT_CLASSES:
+        return
+    if ".beta.assistants" not in ctx.src.text and ".beta.threads" not in ctx.src.text:
+        return
+    stmt = ctx.statement
+    if not isinstance(stmt, (ast.Assign, ast.With, ast.AsyncWith)) or not ctx.claim(node):
+        return
+    is_async = OPENAI_CLIENT_CLASSES[qualified]
+    project = "project_client" if "project_client" not in ctx.env else "foundry_project_client"
+    aio = ".aio" if is_async else ""
+    ctx.require_import(f"azure.ai.projects{aio}", "AIProjectClient")
+    ctx.require_import(f"azure.identity{aio}", "DefaultAzureCredential")
+    ctx.require_import("os", "")
+    ctx.insert_before(stmt, [
+        f"{project} = AIProjectClient(endpoint={ENDPOINT}, credential=DefaultAzureCredential())",
+    ])
+    ctx.replace(node, f"{project}.get_openai_client()")
+    ctx.role_overrides[id(node)] = Role("openai", is_async, project=project, from_new_sdk=True)
+    dropped = [k.arg for k in node.keywords if k.arg]
+    advice = "Foundry authenticates with Microsoft Entra ID through the project client"
+    if dropped:
+        advice += f"; {', '.join(f'`{d}`' for d in dropped)} no longer apply (values not copied)"
+    ctx.note(node, "warning", f"{advice}. Set AZURE_AI_PROJECT_ENDPOINT to your Foundry project endpoint.")

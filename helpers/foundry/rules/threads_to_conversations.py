@@ -1,0 +1,77 @@
+"""Rule threads_to_conversations: threads become conversations on the OpenAI client.
+
+Before:
+    thread = client.threads.create(messages=[{"role": "user", "content": "Hi"}], metadata=m)
+    client.threads.get(thread_id)     client.threads.delete(thread.id)
+After:
+    thread = openai_client.conversations.create(
+        items=[{"type": "message", "role": "user", "content": "Hi"}], metadata=m
+    )
+    openai_client.conversations.retrieve(thread_id)     openai_client.conversations.delete(thread.id)
+
+The OpenAI beta `client.beta.threads.*` map the same way. `threads.list()` has
+no counterpart (no endpoint lists conversations) and stays with a note.
+"""
+from __future__ import annotations
+
+import ast
+
+from ..build import items_from_messages, keep_unmapped, openai_for, parse_call, put_comments_above, rewrite_call
+from ..context import Context
+from ..fragments import Arg
+from ..registry import rule
+
+RULE = rule("threads_to_conversations", "threads.* -> openai_client.conversations.*")
+
+OPS = {
+    "threads.create": "create",
+    "threads.get": "retrieve",
+    "threads.retrieve": "retrieve",
+    "threads.update": "update",
+    "threads.delete": "delete",
+    "threads.list": "list",
+}
+UNMAPPED = {
+    "tool_resources": "conversations hold no tool resources; attach files and vector stores to the tools "
+    "of the agent definition (FileSearchTool(vector_store_ids=[...]))",
+    "tool_resources_": "",
+}
+
+
+@RULE.on(ast.Call)
+def convert(node: ast.Call, ctx: Context) -> None:
+    target = ctx.resolve(node)
+    if target is None or target.surface not in ("agents", "openai") or target.op not in OPS:
+        return
+    if not ctx.claim(node):
+        return
+    action = OPS[target.op]
+    if action == "list":
+        ctx.note(node, "warning", "There is no way to list conversations: keep the conversation ids "
+                 "you create (for example in your own database).")
+        return
+    call = parse_call(ctx, node)
+    if call is None:
+        return
+    ctx.note_assumption(target, node)
+    client = openai_for(ctx, target, node)
+    func = f"{client}.conversations.{action}"
+    if action == "create":
+        comments = keep_unmapped(ctx, node, call, UNMAPPED)
+        messages = call.pop("messages")
+        args = []
+        if messages is not None:
+            value = next(k.value for k in node.keywords if k.arg == "messages")
+            items = items_from_messages(ctx, value, node)
+            if items is None:
+                items = messages.value
+                ctx.note(node, "info", "Messages given as `{\"role\": ..., \"content\": ...}` dicts are valid "
+                         "conversation items as they are; other shapes need `\"type\": \"message\"` items.")
+            args.append(Arg("items", items, messages.comments))
+        args += call.args
+        put_comments_above(ctx, comments)
+        rewrite_call(ctx, node, func, args, call)
+        return
+    thread_id = call.pop("thread_id")
+    args = ([Arg(None, thread_id.value, thread_id.comments)] if thread_id else []) + call.args
+    rewrite_call(ctx, node, func, args, call)

@@ -1,0 +1,171 @@
+"""Check converted Python against the SDKs that are actually installed.
+
+For every call the new code makes on azure-ai-projects 2.x or the OpenAI
+client (agents.create_version, conversations.items.create, responses.create,
+PromptAgentDefinition(...), tool models, ...) this looks the callee up by
+introspection and checks that each keyword it passes is a real parameter.
+It reads code only; nothing is executed.
+"""
+from __future__ import annotations
+
+import ast
+import inspect
+import typing
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class CallCheck:
+    line: int
+    call: str
+    ok: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    checks: tuple[CallCheck, ...] = field(default_factory=tuple)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and all(check.ok for check in self.checks)
+
+    @property
+    def summary(self) -> str:
+        if self.error:
+            return f"not checked: {self.error}"
+        if not self.checks:
+            return "no calls to the new SDKs to check"
+        bad = [c for c in self.checks if not c.ok]
+        if not bad:
+            return f"all {len(self.checks)} calls to the new SDKs exist with these keywords"
+        return f"{len(bad)} of {len(self.checks)} calls do not match the installed SDKs"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "summary": self.summary,
+                "checks": [c.__dict__ for c in self.checks]}
+
+
+def _openai_resources() -> dict[str, type]:
+    from openai.resources.conversations.conversations import Conversations
+    from openai.resources.conversations.items import Items
+    from openai.resources.responses.responses import Responses
+
+    return {"conversations.items": Items, "conversations": Conversations, "responses": Responses}
+
+
+@lru_cache(maxsize=None)
+def _targets() -> dict[str, Any]:
+    from azure.ai.projects import AIProjectClient
+    from azure.ai.projects.operations import AgentsOperations
+
+    return {"agents": AgentsOperations, "client": AIProjectClient, **_openai_resources()}
+
+
+@lru_cache(maxsize=None)
+def _parameters(func: Callable) -> tuple[frozenset[str], bool] | None:
+    """Keyword names a callable accepts, and whether it takes positionals."""
+    signatures = []
+    overloads = typing.get_overloads(func) if hasattr(typing, "get_overloads") else []
+    for candidate in overloads or [func]:
+        try:
+            signatures.append(inspect.signature(candidate))
+        except (TypeError, ValueError):
+            continue
+    if not signatures:
+        return None
+    names: set[str] = set()
+    for signature in signatures:
+        for param in signature.parameters.values():
+            if param.name == "self" or param.kind in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
+                continue
+            if param.kind != param.POSITIONAL_ONLY:
+                names.add(param.name)
+    return frozenset(names), True
+
+
+@lru_cache(maxsize=None)
+def _model(name: str) -> Any:
+    from azure.ai.projects import models
+
+    return getattr(models, name, None)
+
+
+def _callee(node: ast.Call, model_names: set[str]) -> tuple[str, Callable] | None:
+    func = node.func
+    targets = _targets()
+    if isinstance(func, ast.Name):
+        if func.id == "AIProjectClient":
+            return "AIProjectClient", targets["client"].__init__
+        if func.id in model_names:
+            cls = _model(func.id)
+            if cls is None:
+                return f"{func.id}", None  # type: ignore[return-value]
+            return func.id, cls.__init__
+        return None
+    if not isinstance(func, ast.Attribute):
+        return None
+    parts = []
+    node_ = func
+    while isinstance(node_, ast.Attribute):
+        parts.append(node_.attr)
+        node_ = node_.value
+    parts.reverse()
+    method = parts[-1]
+    owner = parts[:-1]
+    if method == "get_openai_client":
+        return "get_openai_client", targets["client"].get_openai_client
+    if owner[-2:] == ["conversations", "items"]:
+        key = "conversations.items"
+    elif owner[-1:] == ["conversations"]:
+        key = "conversations"
+    elif owner[-1:] == ["responses"]:
+        key = "responses"
+    elif owner[-1:] == ["agents"] and method in ("create_version", "get", "get_version", "list", "list_versions",
+                                                   "delete", "delete_version"):
+        key = "agents"
+    else:
+        return None
+    label = f"{'.'.join(owner[-2:] if key == 'conversations.items' else owner[-1:])}.{method}"
+    return label, getattr(targets[key], method, None)  # type: ignore[return-value]
+
+
+def verify_code(source: str) -> Verdict:
+    """Check each new-SDK call in `source`; never raises."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError) as exc:
+        return Verdict(error=f"the code does not parse ({exc})")
+    try:
+        _targets()
+    except ImportError as exc:  # pragma: no cover - requirements missing
+        return Verdict(error=f"the SDKs are not installed ({exc.name})")
+    model_names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in ("azure.ai.projects.models",):
+            model_names.update(alias.asname or alias.name for alias in node.names)
+    checks = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        found = _callee(node, model_names)
+        if found is None:
+            continue
+        label, func = found
+        if func is None:
+            checks.append(CallCheck(node.lineno, label, False, f"{label} does not exist in the installed SDK"))
+            continue
+        accepted = _parameters(func)
+        if accepted is None:
+            continue
+        names, _ = accepted
+        unknown = [k.arg for k in node.keywords if k.arg is not None and k.arg not in names]
+        if unknown:
+            checks.append(CallCheck(node.lineno, label, False,
+                                    f"{label} has no parameter {', '.join(unknown)}"))
+        else:
+            checks.append(CallCheck(node.lineno, label, True, f"{label} accepts these keywords"))
+    return Verdict(tuple(sorted(checks, key=lambda c: c.line)))
