@@ -7,6 +7,8 @@ Never executes the code it reads.
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 import warnings
 
 from .errors import InputError
@@ -31,15 +33,54 @@ def parse_python(text: str) -> ast.Module:
         raise InputError(f"this Python cannot be read: {type(exc).__name__}", kind="python") from None
 
 
+# Spaces that web pages put into code samples and Python rejects outside strings.
+_ODD_SPACES = "\u00a0\u202f\u2007"
+_TO_SPACE = str.maketrans({ch: " " for ch in _ODD_SPACES})
+
+
+def _plain_spaces(text: str) -> tuple[str, tuple[int, int]]:
+    """Replace non-breaking spaces outside string literals with plain spaces.
+
+    The replacement keeps every offset, so the string literals found by
+    tokenizing the provisional text are exactly those of the original.
+    """
+    if not any(space in text for space in _ODD_SPACES):
+        return text, (0, 0)
+    provisional = text.translate(_TO_SPACE)
+    protected: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(provisional).readline):
+            if token.type == tokenize.STRING:
+                protected.append((token.start, token.end))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        pass  # the parser will report the real problem
+    lines = text.splitlines(keepends=True)
+    changed_lines = set()
+    for number, line in enumerate(lines, 1):
+        if not any(space in line for space in _ODD_SPACES):
+            continue
+        chars = list(line)
+        for col, ch in enumerate(chars):
+            if ch in _ODD_SPACES and not any(start <= (number, col) < end for start, end in protected):
+                chars[col] = " "
+                changed_lines.add(number)
+        lines[number - 1] = "".join(chars)
+    return "".join(lines), (min(changed_lines) if changed_lines else 0, len(changed_lines))
+
+
 def convert_code(source: str | bytes, *, disabled_rules: frozenset[str] | set[str] = frozenset()) -> ConversionResult:
     """Convert legacy Python; `disabled_rules` switches rules off by name."""
     text = as_text(source, kind="python")
-    tree = parse_python(text)
     notes: list[Note] = []
-    output = text
+    output, (first, fixed) = _plain_spaces(text)
+    if fixed:
+        notes.append(Note(first, "info", "spaces", f"Replaced non-breaking spaces outside strings on "
+                          f"{fixed} line(s) with plain spaces (they come from copying code out of a web page)."))
+    tree = parse_python(output)
+    before_langdock = output
     output, langdock_notes = _langdock(output)
     notes.extend(langdock_notes)
-    if output is not text:
+    if output is not before_langdock:
         tree = parse_python(output)
     from .foundry.engine import rewrite
 
