@@ -66,8 +66,8 @@ def _targets() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
-def _parameters(func: Callable) -> tuple[frozenset[str], bool] | None:
-    """Keyword names a callable accepts, and whether it takes positionals."""
+def _parameters(func: Callable) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Keyword names a callable accepts, and the keyword-only ones it requires."""
     signatures = []
     overloads = typing.get_overloads(func) if hasattr(typing, "get_overloads") else []
     for candidate in overloads or [func]:
@@ -78,13 +78,21 @@ def _parameters(func: Callable) -> tuple[frozenset[str], bool] | None:
     if not signatures:
         return None
     names: set[str] = set()
+    required: set[str] | None = None
     for signature in signatures:
+        needed = set()
         for param in signature.parameters.values():
             if param.name == "self" or param.kind in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
                 continue
             if param.kind != param.POSITIONAL_ONLY:
                 names.add(param.name)
-    return frozenset(names), True
+            if param.kind == param.KEYWORD_ONLY and param.default is param.empty:
+                needed.add(param.name)
+        if not any(p.kind == p.KEYWORD_ONLY for p in signature.parameters.values()):
+            continue  # the `Model(mapping)` form of azure models takes a dict instead
+        # with overloads, a keyword is required only if every keyword form requires it
+        required = needed if required is None else required & needed
+    return frozenset(names), frozenset(required or ())
 
 
 @lru_cache(maxsize=None)
@@ -161,11 +169,16 @@ def verify_code(source: str) -> Verdict:
         accepted = _parameters(func)
         if accepted is None:
             continue
-        names, _ = accepted
+        names, required = accepted
+        given = {k.arg for k in node.keywords}
         unknown = [k.arg for k in node.keywords if k.arg is not None and k.arg not in names]
+        missing = [] if None in given else sorted(required - given)
         if unknown:
             checks.append(CallCheck(node.lineno, label, False,
                                     f"{label} has no parameter {', '.join(unknown)}"))
+        elif missing:
+            checks.append(CallCheck(node.lineno, label, False,
+                                    f"{label} requires {', '.join(missing)}"))
         else:
             checks.append(CallCheck(node.lineno, label, True, f"{label} accepts these keywords"))
     return Verdict(tuple(sorted(checks, key=lambda c: c.line)))

@@ -10,6 +10,7 @@ import ast
 
 import libcst as cst
 
+from ..results import Note
 from .context import Context
 from .edits import Edits
 from .source import SourceText
@@ -77,6 +78,12 @@ def tidy_imports(output: str, ctx: Context) -> str:
         if not any(m == c or m.startswith(c + ".") for m in mods for c in CLEANABLE):
             continue
         keep = [a for a in node.names if not _made_unused(_bound_name(a), before, after)]
+        if module and module.startswith("azure.ai.agents") and keep and before:
+            still = ", ".join(a.asname or a.name for a in keep)
+            ctx.notes.append(Note(_input_line(ctx, node, output), "warning", "imports",
+                                  f"Still imported from the legacy {module}: {still}. azure-ai-projects 2.x "
+                                  "has no such names; replace their uses (see the other notes) and then "
+                                  "drop azure-ai-agents."))
         extra = sorted(wanted.pop(module, set())) if module and node in top_imports else []
         if len(keep) == len(node.names) and not extra:
             continue
@@ -92,6 +99,15 @@ def tidy_imports(output: str, ctx: Context) -> str:
                 lines.append(f"from {module} import {', '.join(n for n in names if n)}")
         _insert_imports(src, edits, tree, lines)
     return edits.apply(output) if edits else output
+
+
+def _input_line(ctx: Context, node: ast.stmt, output: str) -> int | None:
+    """The line of an output import statement in the input (imports are never moved)."""
+    text = ast.get_source_segment(output, node)
+    for original in ctx.tree.body:
+        if isinstance(original, type(node)) and ast.get_source_segment(ctx.src.text, original) == text:
+            return original.lineno
+    return None
 
 
 def _made_unused(name: str, before: dict[str, int], after: dict[str, int]) -> bool:
