@@ -1,0 +1,1 @@
+"""Classic Foundry agent / OpenAI Assistants objects → Agents API objects (F rules)."""
