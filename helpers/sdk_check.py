@@ -54,7 +54,19 @@ def _openai_resources() -> dict[str, type]:
     from openai.resources.conversations.items import Items
     from openai.resources.responses.responses import Responses
 
-    return {"conversations.items": Items, "conversations": Conversations, "responses": Responses}
+    from openai.resources.files import Files
+    from openai.resources.vector_stores.file_batches import FileBatches
+    from openai.resources.vector_stores.files import Files as VectorStoreFiles
+    from openai.resources.vector_stores.vector_stores import VectorStores
+
+    return {"conversations.items": Items, "conversations": Conversations, "responses": Responses,
+            "files": Files, "vector_stores": VectorStores, "vector_stores.files": VectorStoreFiles,
+            "vector_stores.file_batches": FileBatches}
+
+
+# Resources whose unknown methods are not reported: legacy clients had methods of the same
+# resource names (files.upload_and_poll, ...) that a conversion may leave in place with a note.
+LENIENT = ("files", "vector_stores", "vector_stores.files", "vector_stores.file_batches")
 
 
 @lru_cache(maxsize=None)
@@ -128,6 +140,10 @@ def _callee(node: ast.Call, model_names: set[str]) -> tuple[str, Callable] | Non
         return "get_openai_client", targets["client"].get_openai_client
     if owner[-2:] == ["conversations", "items"]:
         key = "conversations.items"
+    elif owner[-2:] in (["vector_stores", "files"], ["vector_stores", "file_batches"]):
+        key = ".".join(owner[-2:])
+    elif owner[-1:] in (["files"], ["vector_stores"]) and owner[-2:-1] != ["containers"]:
+        key = owner[-1]
     elif owner[-1:] == ["conversations"]:
         key = "conversations"
     elif owner[-1:] == ["responses"]:
@@ -137,8 +153,11 @@ def _callee(node: ast.Call, model_names: set[str]) -> tuple[str, Callable] | Non
         key = "agents"
     else:
         return None
-    label = f"{'.'.join(owner[-2:] if key == 'conversations.items' else owner[-1:])}.{method}"
-    return label, getattr(targets[key], method, None)  # type: ignore[return-value]
+    label = f"{'.'.join(owner[-2:] if key.count('.') else owner[-1:])}.{method}"
+    found = getattr(targets[key], method, None)
+    if found is None and key in LENIENT:
+        return None
+    return label, found  # type: ignore[return-value]
 
 
 def verify_code(source: str) -> Verdict:

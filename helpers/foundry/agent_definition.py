@@ -11,7 +11,7 @@ import ast
 from .build import keep_unmapped, put_comments_above, rewrite_call
 from .context import Context, Target
 from .fragments import Arg, Call, Nested
-from .tools import convert_tools
+from .tools import fold_tool_arguments
 
 DEFINITION_FIELDS = ("model", "instructions", "tools", "temperature", "top_p")
 VERSION_FIELDS = ("description", "metadata")
@@ -52,13 +52,12 @@ def name_from_id(ctx: Context, value: ast.AST | None, node: ast.AST) -> str:
 
 
 def write_create_version(ctx: Context, node: ast.Call, target: Target, call: Call, agent_name: str | Arg) -> None:
+    fold_tool_arguments(ctx, node, call)  # tools / toolset / tool_resources -> one 2.x tools list
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
     definition: list[Arg] = []
     version_args: list[Arg] = []
     for arg in list(call.args):
         if arg.keyword in DEFINITION_FIELDS:
-            if arg.keyword == "tools":
-                arg = Arg("tools", convert_tools(ctx, node, arg.value), arg.comments, multiline_string=arg.multiline_string)
             definition.append(arg)
         elif arg.keyword in VERSION_FIELDS:
             version_args.append(arg)

@@ -165,3 +165,18 @@ def _has_multiline_string(node: ast.AST) -> bool:
         or isinstance(n, ast.JoinedStr) and n.lineno != n.end_lineno
         for n in ast.walk(node)
     )
+
+
+def is_awaited(ctx: Context, node: ast.AST) -> bool:
+    """True when `node` is the operand of an `await` in the current statement's header."""
+    stmt = ctx.statement
+    if stmt is None:
+        return False
+    for field_name, value in ast.iter_fields(stmt):
+        if field_name in ("body", "orelse", "finalbody", "handlers"):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, ast.AST):
+                if any(isinstance(n, ast.Await) and n.value is node for n in ast.walk(item)):
+                    return True
+    return False

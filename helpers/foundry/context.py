@@ -82,8 +82,10 @@ class Context:
         self.assumed: set[str] = set()
         self.removed: list[ast.stmt] = []
         self.converted_runs: dict[str, str] = {}  # run variable -> conversation text
+        self.streams: dict[str, object] = {}  # stream variable -> stream_events.StreamInfo
         self.role_overrides: dict[int, Role] = {}
         self.name_counts: dict[str, int] = {}  # names used in the input, counted during the walk
+        self.tools: dict = {}  # tools.py: tool variables, function-call names (see tools.state)
 
     # -- notes and text -------------------------------------------------
     def note(self, node: ast.AST | None, severity: Severity, message: str) -> None:
@@ -317,9 +319,20 @@ class Context:
             self.note(node, "info", f"`{name}` is not defined in this code; assumed it is {what}.")
 
     # -- the clients new code needs ----------------------------------------
+    def _parameter_owner(self, project_text: str | None) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The innermost enclosing function when `project_text` starts with one of its parameters."""
+        if not project_text:
+            return None
+        root = project_text.split(".")[0]
+        for stmt in reversed(self.stmt_stack):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return stmt if root in _function_parameters(stmt) else None
+        return None
+
     def openai_client(self, project_text: str | None, node: ast.AST, is_async: bool = False) -> str:
         """Name of the OpenAI client for `project_text`, planning its creation once."""
-        key = project_text or ""
+        owner = self._parameter_owner(project_text) if project_text not in self.bound_at else None
+        key = (project_text or "") + (f"@{id(owner)}" if owner is not None else "")
         if key in self.openai_names:
             return self.openai_names[key]
         for name, role in self.env.items():
@@ -336,12 +349,24 @@ class Context:
         anchor = self.bound_at.get(project_text)
         if anchor is not None:
             self.insert_after(anchor, [line])
+        elif owner is not None:
+            # a parameter: create the client at the top of that function (after its docstring)
+            first = owner.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(owner.body) > 1:
+                self.insert_before(owner.body[1], [line])
+            else:
+                self.insert_before(first, [line])
         else:
             top = self.top_statement
             if top is not None:
                 self.insert_before(top, [line])
         self.env[name] = Role("openai", is_async, project=project_text, from_new_sdk=True)
         return name
+
+
+def _function_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    args = func.args
+    return {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:

@@ -24,9 +24,6 @@ def _used_names(tree: ast.AST) -> dict[str, int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             counts[node.id] = counts.get(node.id, 0) + 1
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
-            # names used in string annotations
-            counts[node.value] = counts.get(node.value, 0) + 1
     return counts
 
 
@@ -80,7 +77,7 @@ def tidy_imports(output: str, ctx: Context) -> str:
         keep = [a for a in node.names if not _made_unused(_bound_name(a), before, after)]
         if module and module.startswith("azure.ai.agents") and keep and before:
             still = ", ".join(a.asname or a.name for a in keep)
-            ctx.notes.append(Note(_input_line(ctx, node, output), "warning", "imports",
+            ctx.notes.append(Note(_input_line(ctx, node, src), "warning", "imports",
                                   f"Still imported from the legacy {module}: {still}. azure-ai-projects 2.x "
                                   "has no such names; replace their uses (see the other notes) and then "
                                   "drop azure-ai-agents."))
@@ -101,11 +98,11 @@ def tidy_imports(output: str, ctx: Context) -> str:
     return edits.apply(output) if edits else output
 
 
-def _input_line(ctx: Context, node: ast.stmt, output: str) -> int | None:
-    """The line of an output import statement in the input (imports are never moved)."""
-    text = ast.get_source_segment(output, node)
+def _input_line(ctx: Context, node: ast.stmt, src: SourceText) -> int | None:
+    """The line of an output import statement in the input (rules never edit imports)."""
+    text = src.segment(node)
     for original in ctx.tree.body:
-        if isinstance(original, type(node)) and ast.get_source_segment(ctx.src.text, original) == text:
+        if isinstance(original, type(node)) and ctx.text(original) == text:
             return original.lineno
     return None
 

@@ -15,7 +15,11 @@ After:
 becomes `max_output_tokens`. Run settings that belong to the agent (model,
 instructions, tools, temperature, ...) and those with no counterpart
 (`truncation_strategy`, `max_prompt_tokens`) stay as comments with a note.
-`create_thread_and_process_run` first creates the conversation.
+`create_thread_and_process_run` / `create_thread_and_run` (and OpenAI
+`threads.create_and_run[_poll]`) first create the conversation: the thread
+options' messages become its items and their metadata its metadata (awaited
+in async code); thread options that cannot be read, and fields a conversation
+lacks (tool_resources), stay as TODO comments with a note.
 `runs.get` / `runs.cancel` map to `responses.retrieve` / `responses.cancel`.
 """
 from __future__ import annotations
@@ -23,12 +27,13 @@ from __future__ import annotations
 import ast
 
 from ..build import (
-    agent_reference, items_from_messages, keep_unmapped, message_item, openai_for, parse_call,
+    agent_reference, is_awaited, items_from_messages, keep_unmapped, message_item, openai_for, parse_call,
     put_comments_above, rewrite_call,
 )
 from ..context import Context, keyword
 from ..fragments import Arg
 from ..registry import rule
+from ..stream_events import StreamInfo
 
 RULE = rule("runs_to_responses", "runs.create / create_and_process / create_and_poll -> responses.create")
 
@@ -39,7 +44,7 @@ CREATE_OPS = {
     ("openai", "threads.create_and_run"), ("openai", "threads.create_and_run_poll"),
 }
 WITH_NEW_THREAD = {"create_thread_and_process_run", "create_thread_and_run", "threads.create_and_run",
-                   "threads.create_and_run_poll"}
+                   "threads.create_and_run_poll", "threads.create_and_run_stream"}
 AGENT_SETTING = "this run-level override has no place when an agent is referenced; set it in the agent's " \
     "definition (create a new version), or call responses.create with a model instead of an agent"
 UNMAPPED = {
@@ -81,11 +86,32 @@ def convert(node: ast.Call, ctx: Context) -> None:
         return
     ctx.note_assumption(target, node)
     client = openai_for(ctx, target, node)
+    args, comments, conversation = response_arguments(ctx, node, target, call, client)
+    put_comments_above(ctx, comments)
+    rewrite_call(ctx, node, f"{client}.responses.create", args, call)
+    stmt = ctx.statement
+    streamed = any(a.keyword == "stream" and a.value == "True" for a in args)
+    if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name):
+        if streamed:  # OpenAI beta `runs.create(..., stream=True)`: the loop over it is noted by stream_loops
+            ctx.streams[stmt.targets[0].id] = StreamInfo(None, None, target.is_async, node.lineno)
+        else:
+            ctx.converted_runs[stmt.targets[0].id] = conversation or ""
+    if target.op.endswith(("create_and_process", "create_and_poll", "process_run", "run_poll")):
+        ctx.note(node, "info", "responses.create returns when the response is complete: no polling needed.")
+
+
+
+def response_arguments(ctx: Context, node: ast.Call, target, call, client: str) -> tuple[list[Arg], list[str], str | None]:
+    """The arguments of `responses.create` for a legacy run call (shared with streaming).
+
+    Returns the arguments, the TODO comments for what has no counterpart, and
+    the conversation expression (None when no thread was given).
+    """
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
     args: list[Arg] = []
     conversation = None
     if target.op in WITH_NEW_THREAD:
-        conversation = _create_conversation_first(ctx, node, call, client)
+        conversation = _create_conversation_first(ctx, node, call, client, target.is_async or is_awaited(ctx, node))
         args.append(Arg("conversation", f"{conversation}.id"))
     else:
         thread = call.pop("thread_id") or (call.positional()[0] if call.positional() else None)
@@ -102,6 +128,10 @@ def convert(node: ast.Call, ctx: Context) -> None:
         items = items_from_messages(ctx, keyword(node, "additional_messages"), node)
         inputs.append(items[1:-1] if items else f"*{extra_messages.value}")
         ctx.note(node, "info", "`additional_messages` became input items; they are added to the conversation.")
+        if items is None:
+            ctx.note(node, "warning", f"`{extra_messages.value}` must hold input items "
+                     "({\"type\": \"message\", \"role\": ..., \"content\": ...}); legacy message options are "
+                     "not items.")
     extra = call.pop("additional_instructions")
     if extra is not None:
         inputs.append(message_item('"developer"', extra.value))
@@ -123,17 +153,15 @@ def convert(node: ast.Call, ctx: Context) -> None:
                          "{\"type\": \"function\", \"name\": ...}.")
         elif arg.keyword is not None:
             comments += keep_unmapped(ctx, node, type(call)("", [arg], False), {arg.keyword: "unknown run option"})
-    put_comments_above(ctx, comments)
-    rewrite_call(ctx, node, f"{client}.responses.create", args, call)
-    stmt = ctx.statement
-    if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name):
-        ctx.converted_runs[stmt.targets[0].id] = conversation or ""
-    if target.op.endswith(("create_and_process", "create_and_poll", "process_run", "run_poll")):
-        ctx.note(node, "info", "responses.create returns when the response is complete: no polling needed.")
+    return args, comments, conversation
 
 
-def _create_conversation_first(ctx: Context, node: ast.Call, call, client: str) -> str:
-    """Write `conversation = client.conversations.create(items=[...])` before the statement."""
+def _create_conversation_first(ctx: Context, node: ast.Call, call, client: str, is_async: bool = False) -> str:
+    """Write `conversation = client.conversations.create(items=[...])` before the statement.
+
+    The messages and metadata of the legacy `thread=` options carry over; what
+    cannot be read stays as a TODO comment (async code awaits the new call).
+    """
     name = "conversation"
     counter = 1
     while name in ctx.env or name in ctx.src.text:
@@ -141,21 +169,38 @@ def _create_conversation_first(ctx: Context, node: ast.Call, call, client: str) 
         name = f"conversation_{counter}"
     thread = call.pop("thread")
     thread_node = keyword(node, "thread")
-    items = None
-    messages_node = None
-    if isinstance(thread_node, ast.Call):
-        messages_node = keyword(thread_node, "messages")
-    elif isinstance(thread_node, ast.Dict):
-        for key, value in zip(thread_node.keys, thread_node.values):
-            if isinstance(key, ast.Constant) and key.value == "messages":
-                messages_node = value
-    if messages_node is not None:
-        items = items_from_messages(ctx, messages_node, node) or ctx.text(messages_node)
-    elif thread is not None:
-        ctx.note(node, "warning", f"Could not read the messages of `{thread.value}`; pass them as `items=`.")
-    line = f"{name} = {client}.conversations.create({'items=' + items if items else ''})"
+    fields: dict[str, ast.AST] | None = None
+    if isinstance(thread_node, ast.Call) and all(k.arg for k in thread_node.keywords) and not thread_node.args:
+        fields = {k.arg: k.value for k in thread_node.keywords}  # type: ignore[misc]
+    elif isinstance(thread_node, ast.Dict) and all(isinstance(k, ast.Constant) for k in thread_node.keys):
+        fields = {k.value: v for k, v in zip(thread_node.keys, thread_node.values)}  # type: ignore[union-attr]
+    args: list[str] = []
+    comments: list[str] = []
+    if thread is not None and fields is None:
+        comments += keep_unmapped(ctx, node, type(call)("", [thread], False), {
+            "thread": "could not read these thread options; pass their messages to "
+            "conversations.create(items=[...]) and their metadata as metadata="})
+    for field_name, value in (fields or {}).items():
+        if field_name == "messages":
+            items = items_from_messages(ctx, value, node)
+            if items is None:
+                items = ctx.text(value)
+                ctx.note(node, "warning", f"`{items}` must hold conversation items "
+                         "({\"type\": \"message\", \"role\": ..., \"content\": ...}); legacy message options are "
+                         "not items.")
+            args.append(f"items={items}")
+        elif field_name == "metadata":
+            args.append(f"metadata={ctx.text(value)}")
+        else:
+            advice = ("attach files and vector stores to the agent's tools" if field_name == "tool_resources"
+                      else "a conversation has no such field")
+            value_text = " ".join(ctx.text(value).split())
+            comments.append(f"# TODO(migration): thread {field_name}={value_text} -- {advice}")
+            ctx.note(node, "warning", f"`{field_name}` of the thread has no place on a conversation: {advice}.")
+    awaited = "await " if is_async else ""
+    line = f"{name} = {awaited}{client}.conversations.create({', '.join(args)})"
     if ctx.statement is not None:
-        ctx.insert_before(ctx.statement, [line])
+        ctx.insert_before(ctx.statement, [*comments, line])
     ctx.note(node, "info", "The thread this call created is now a conversation created first.")
     return name
 

@@ -1,0 +1,145 @@
+"""Rule files_and_vector_stores: files and vector stores move to the OpenAI client.
+
+Before:
+    file = client.files.upload_and_poll(file_path=path, purpose=FilePurpose.AGENTS)
+    store = client.vector_stores.create_and_poll(file_ids=[file.id], name="docs")
+    client.vector_stores.delete(store.id)
+    client.files.delete(file_id=file.id)
+After:
+    file = openai_client.files.create(file=open(path, "rb"), purpose="assistants")
+    store = openai_client.vector_stores.create(file_ids=[file.id], name="docs")
+    openai_client.vector_stores.delete(store.id)
+    openai_client.files.delete(file_id=file.id)
+
+The OpenAI client comes from `project.get_openai_client()`. The OpenAI beta
+`client.beta.vector_stores.*` drop `beta`. Options with no counterpart stay
+as comments with a note.
+"""
+from __future__ import annotations
+
+import ast
+
+from ..build import keep_unmapped, openai_for, parse_call, put_comments_above, rewrite_call
+from ..context import Context
+from ..fragments import Arg
+from ..registry import rule
+
+RULE = rule("files_and_vector_stores", "files.upload_and_poll / vector_stores.create_and_poll -> openai_client files / vector_stores")
+
+# legacy op -> OpenAI client op
+OPS = {
+    "files.upload_and_poll": "files.create",
+    "files.upload": "files.create",
+    "files.get": "files.retrieve",
+    "files.list": "files.list",
+    "files.delete": "files.delete",
+    "files.get_content": "files.content",
+    "vector_stores.create_and_poll": "vector_stores.create",
+    "vector_stores.create": "vector_stores.create",
+    "vector_stores.get": "vector_stores.retrieve",
+    "vector_stores.list": "vector_stores.list",
+    "vector_stores.update": "vector_stores.update",
+    "vector_stores.modify": "vector_stores.update",
+    "vector_stores.delete": "vector_stores.delete",
+    "vector_store_files.create_and_poll": "vector_stores.files.create_and_poll",
+    "vector_store_files.create": "vector_stores.files.create",
+    "vector_store_files.get": "vector_stores.files.retrieve",
+    "vector_store_files.list": "vector_stores.files.list",
+    "vector_store_files.delete": "vector_stores.files.delete",
+    "vector_store_file_batches.create_and_poll": "vector_stores.file_batches.create_and_poll",
+    "vector_store_file_batches.create": "vector_stores.file_batches.create",
+}
+PURPOSES = {"AGENTS": '"assistants"', "VISION": '"vision"'}
+UNMAPPED = {
+    "polling_interval": "the OpenAI client polls on its own (poll_interval_ms on *_and_poll methods)",
+    "body": "pass the fields as keyword arguments",
+    "data_source": "vector stores are filled from uploaded file ids (file_ids=[...]) on the OpenAI client",
+    "data_sources": "vector stores are filled from uploaded file ids (file_ids=[...]) on the OpenAI client",
+    "store_configuration": "no counterpart on the OpenAI client; list the file ids instead",
+    "**": "spell the arguments out",
+}
+
+
+@RULE.on(ast.Call)
+def convert(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if isinstance(func, ast.Name) and ctx.imports.qualified(func) == "azure.ai.agents.models.MessageAttachment":
+        if ctx.claim(node):
+            ctx.note(node, "warning", "Conversation items take no attachments: give the file to the agent's tools "
+                     "(FileSearchTool vector store / CodeInterpreterTool container file_ids) or send it as "
+                     "{\"type\": \"input_file\", \"file_id\": ...} content of the message.")
+        return
+    if not isinstance(func, ast.Attribute) or func.attr not in _METHODS:
+        return
+    target = ctx.resolve(node)
+    if target is None:
+        return
+    if target.surface == "openai" and target.op.startswith("vector_stores."):
+        return _drop_beta(node, ctx, target)
+    if target.surface != "agents":
+        return
+    if target.op == "files.save":
+        if ctx.claim(node):
+            ctx.note(node, "warning", "files.save has no counterpart: write "
+                     "`openai_client.files.content(file_id).write_to_file(path)`; files made by the code "
+                     "interpreter live in its container (openai_client.containers.files.content.retrieve).")
+        return
+    new_op = OPS.get(target.op)
+    if new_op is None or not ctx.claim(node):
+        return
+    call = parse_call(ctx, node)
+    if call is None:
+        return
+    ctx.note_assumption(target, node)
+    comments = keep_unmapped(ctx, node, call, UNMAPPED)
+    if new_op == "files.create":
+        _upload_arguments(ctx, node, call)
+    if target.op == "vector_stores.create_and_poll":
+        ctx.note(node, "info", "vector_stores.create returns before the files are indexed; to wait, add the "
+                 "files with openai_client.vector_stores.file_batches.create_and_poll(vector_store_id=..., "
+                 "file_ids=[...]) instead of file_ids=.")
+    if new_op == "vector_stores.files.delete":
+        call.args = [Arg("file_id", a.value, a.comments) if a.keyword == "file_id" else a for a in call.args]
+    client = openai_for(ctx, target, node)
+    put_comments_above(ctx, comments)
+    rewrite_call(ctx, node, f"{client}.{new_op}", call.args, call)
+
+
+_METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"}
+
+
+def _upload_arguments(ctx: Context, node: ast.Call, call) -> None:
+    path = call.pop("file_path")
+    handle = call.pop("file")
+    name = call.pop("filename")
+    purpose = call.pop("purpose")
+    args = []
+    if path is not None:
+        content = f'open({path.value}, "rb")'
+        ctx.note(node, "info", "files.create takes the file itself: open it (or pass a pathlib.Path); "
+                 "`with open(path, \"rb\") as f:` closes it again.")
+        args.append(Arg("file", f"({name.value}, {content})" if name else content, path.comments))
+    elif handle is not None:
+        args.append(Arg("file", f"({name.value}, {handle.value})" if name else handle.value, handle.comments))
+    else:
+        ctx.note(node, "warning", "No file was given: pass file=open(path, \"rb\").")
+    value = purpose.value if purpose else '"assistants"'
+    tail = value.rsplit(".", 1)[-1]
+    if "FilePurpose" in value and tail in PURPOSES:
+        value = PURPOSES[tail]
+    elif "FilePurpose" in value or value.strip("'\"") == "assistants_output":
+        ctx.note(node, "warning", f"`{value}` is not an upload purpose of the OpenAI client "
+                 "(assistants, batch, fine-tune, vision, user_data, evals).")
+    elif value.strip("'\"") == "agents":
+        value = '"assistants"'
+    args.append(Arg("purpose", value, purpose.comments if purpose else []))
+    call.args = args + call.args
+
+
+def _drop_beta(node: ast.Call, ctx: Context, target) -> None:
+    if not ctx.claim(node):
+        return
+    func_text = ctx.text(node.func)
+    if ".beta.vector_stores" in func_text:
+        ctx.replace(node.func, func_text.replace(".beta.vector_stores", ".vector_stores", 1))
+        ctx.note(node, "info", "Vector stores left the beta namespace of the OpenAI client.")

@@ -1,0 +1,448 @@
+"""Rule function_calling: the requires_action / submit_tool_outputs loop becomes a Responses loop.
+
+Before:
+    while run.status in ["queued", "in_progress", "requires_action"]:
+        time.sleep(1)
+        run = client.runs.get(thread_id=thread.id, run_id=run.id)
+        if run.status == "requires_action" and isinstance(run.required_action, SubmitToolOutputsAction):
+            tool_outputs = []
+            for tool_call in run.required_action.submit_tool_outputs.tool_calls:
+                output = functions.execute(tool_call)
+                tool_outputs.append(ToolOutput(tool_call_id=tool_call.id, output=output))
+            client.runs.submit_tool_outputs(thread_id=thread.id, run_id=run.id, tool_outputs=tool_outputs)
+After:
+    while any(item.type == "function_call" for item in run.output):
+        if any(item.type == "function_call" for item in run.output):
+            tool_outputs = []
+            for tool_call in [item for item in run.output if item.type == "function_call"]:
+                output = {"fetch_weather": fetch_weather}[tool_call.name](**json.loads(tool_call.arguments))
+                tool_outputs.append({"type": "function_call_output", "call_id": tool_call.call_id, "output": output})
+            run = openai_client.responses.create(conversation=thread.id, input=tool_outputs, extra_body={...})
+
+The user's dispatch code stays: `tool_call.function.name` -> `tool_call.name`,
+`.function.arguments` -> `.arguments`, `.id` -> `.call_id`. There is no
+automatic function calling in the 2.x client: `enable_auto_function_calls`
+goes away and an explicit loop follows each response that used to run the
+functions for you (`create_and_process`).
+"""
+from __future__ import annotations
+
+import ast
+
+from ..build import agent_reference, keep_unmapped, layout, openai_for, parse_call, put_comments_above
+from ..context import Context, keyword
+from ..fragments import Arg, render_call
+from ..registry import rule
+from ..tools import dispatch_table, state
+
+RULE = rule("function_calling", "requires_action / submit_tool_outputs -> function_call items and function_call_output")
+
+SUBMIT_OPS = {"runs.submit_tool_outputs", "threads.runs.submit_tool_outputs", "threads.runs.submit_tool_outputs_and_poll"}
+AUTO_RUN_OPS = {"runs.create_and_process", "create_thread_and_process_run"}
+POLL_OPS = {"runs.get", "threads.runs.retrieve"}
+ITEM_FIELDS = {"id": "call_id"}
+FUNCTION_FIELDS = {"name", "arguments"}
+
+
+def _calls_of(run: str) -> str:
+    return f"[item for item in {run}.output if item.type == \"function_call\"]"
+
+
+def _has_calls(run: str) -> str:
+    return f"any(item.type == \"function_call\" for item in {run}.output)"
+
+
+def _items(ctx: Context) -> dict[str, tuple[int, int]]:
+    """Names of function_call items -> the lines where they mean that (a `for` body)."""
+    return ctx.tools.setdefault("function_call_items", {})
+
+
+def _lists(ctx: Context) -> set[str]:
+    return ctx.tools.setdefault("function_call_lists", set())
+
+
+def _run_of(ctx: Context, node: ast.AST) -> str | None:
+    """`run` for `run.status` / `run.required_action...` when `run` became a response."""
+    if isinstance(node, ast.Name) and node.id in ctx.converted_runs:
+        return node.id
+    return None
+
+
+def _status_test(ctx: Context, node: ast.AST, ops: tuple[type, ...]) -> str | None:
+    """The run in `run.status == "requires_action"` (or `in [..., "requires_action"]`)."""
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ops)):
+        return None
+    left = node.left
+    if not (isinstance(left, ast.Attribute) and left.attr == "status"):
+        return None
+    run = _run_of(ctx, left.value)
+    if run is None:
+        return None
+    right = node.comparators[0]
+    values = right.elts if isinstance(right, (ast.List, ast.Tuple, ast.Set)) else [right]
+    if any(isinstance(v, ast.Constant) and v.value == "requires_action" for v in values):
+        return run
+    return None
+
+
+def _is_required_action_check(ctx: Context, node: ast.AST) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance"
+            and len(node.args) == 2 and isinstance(node.args[0], ast.Attribute)
+            and node.args[0].attr == "required_action" and _run_of(ctx, node.args[0].value) is not None)
+
+
+def _has_submit(body: list[ast.stmt], required_action: bool = False) -> bool:
+    """Whether `body` sends tool outputs (or, with required_action, reads the requested calls)."""
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Attribute) and (
+                node.attr.startswith("submit_tool_outputs") and not node.attr.endswith("stream")
+                or required_action and node.attr == "required_action"
+            ):
+                return True
+    return False
+
+
+@RULE.on(ast.While)
+def convert_loop(node: ast.While, ctx: Context) -> None:
+    if not _has_submit(node.body):
+        return  # a loop that handles requires_action some other way stays (reading_results notes it)
+    run = _status_test(ctx, node.test, (ast.In,))
+    if run is None:
+        if not isinstance(node.test, ast.Compare):
+            return
+        left = node.test.left
+        if not (isinstance(left, ast.Attribute) and left.attr == "status"):
+            return
+        run = _run_of(ctx, left.value)
+        if run is None:
+            return
+    if node.orelse or not ctx.claim(node):
+        return
+    ctx.replace(node.test, _has_calls(run))
+    for stmt in node.body:
+        if _is_poll(ctx, stmt, run) and ctx.claim(stmt):
+            ctx.remove_statement(stmt)
+    ctx.note(node, "info", f"The loop now runs while `{run}` asks for function calls: a response is finished when "
+             "responses.create returns, so nothing is polled; each round sends the outputs in a new response.")
+
+
+def _is_poll(ctx: Context, stmt: ast.stmt, run: str) -> bool:
+    value = getattr(stmt, "value", None)
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if isinstance(stmt, ast.Expr) and name == "sleep":
+        return True
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+            and stmt.targets[0].id == run:
+        target = ctx.resolve(value)
+        return target is not None and target.op in POLL_OPS
+    return False
+
+
+@RULE.on(ast.If)
+def convert_branch(node: ast.If, ctx: Context) -> None:
+    test = node.test
+    if not _has_submit([node], required_action=True):
+        return
+    run = _status_test(ctx, test, (ast.Eq,))
+    if run is not None:
+        if ctx.claim(test):
+            ctx.replace(test, _has_calls(run))
+        return
+    if not (isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And)):
+        return
+    parts, changed = [], False
+    for value in test.values:
+        run = _status_test(ctx, value, (ast.Eq,))
+        if run is not None:
+            parts.append(_has_calls(run))
+            changed = True
+            ctx.claim(value)
+        elif _is_required_action_check(ctx, value):
+            changed = True
+        else:
+            parts.append(ctx.text(value))
+    if changed and parts and ctx.claim(test):
+        ctx.replace(test, " and ".join(parts))
+
+
+@RULE.on(ast.For)
+def convert_for(node: ast.For, ctx: Context) -> None:
+    iterates = node.iter
+    calls = (isinstance(iterates, ast.Name) and iterates.id in _lists(ctx)) or _tool_calls_run(ctx, iterates)
+    if calls and isinstance(node.target, ast.Name):
+        _items(ctx)[node.target.id] = (node.lineno, node.end_lineno or node.lineno)
+
+
+@RULE.on(ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
+def convert_comprehension(node: ast.expr, ctx: Context) -> None:
+    for generator in node.generators:  # type: ignore[attr-defined]
+        iterates = generator.iter
+        calls = (isinstance(iterates, ast.Name) and iterates.id in _lists(ctx)) or _tool_calls_run(ctx, iterates)
+        if calls and isinstance(generator.target, ast.Name):
+            _items(ctx)[generator.target.id] = (node.lineno, node.end_lineno or node.lineno)
+
+
+def _tool_calls_run(ctx: Context, node: ast.AST) -> str | None:
+    """`run` in `run.required_action.submit_tool_outputs.tool_calls`."""
+    if isinstance(node, ast.Attribute) and node.attr == "tool_calls":
+        middle = node.value
+        if isinstance(middle, ast.Attribute) and middle.attr == "submit_tool_outputs":
+            inner = middle.value
+            if isinstance(inner, ast.Attribute) and inner.attr == "required_action":
+                return _run_of(ctx, inner.value)
+    return None
+
+
+def _item_name(ctx: Context, node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        span = _items(ctx).get(node.id)
+        if span is not None and span[0] <= node.lineno <= span[1]:
+            return node.id
+    return None
+
+
+def item_text(ctx: Context, node: ast.AST) -> str:
+    """Source of `node` with a tool call's fields renamed for a function_call item."""
+    if isinstance(node, ast.Attribute):
+        if _item_name(ctx, node.value) and node.attr in ITEM_FIELDS:
+            return f"{node.value.id}.{ITEM_FIELDS[node.attr]}"  # type: ignore[attr-defined]
+        inner = node.value
+        if node.attr in FUNCTION_FIELDS and isinstance(inner, ast.Attribute) and inner.attr == "function" \
+                and _item_name(ctx, inner.value):
+            return f"{inner.value.id}.{node.attr}"  # type: ignore[attr-defined]
+    return ctx.text(node)
+
+
+@RULE.on(ast.Attribute)
+def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
+    run = _tool_calls_run(ctx, node)
+    if run is not None:
+        if ctx.claim(node):
+            ctx.replace(node, _calls_of(run))
+            stmt = ctx.statement
+            if isinstance(stmt, ast.Assign) and stmt.value is node and isinstance(stmt.targets[0], ast.Name):
+                _lists(ctx).add(stmt.targets[0].id)
+        return
+    new = item_text(ctx, node)
+    if new != ctx.text(node) and ctx.claim(node):
+        ctx.replace(node, new)
+
+
+@RULE.on(ast.Compare)
+def convert_type_check(node: ast.Compare, ctx: Context) -> None:
+    # tool_call.type == "function" -> "function_call"
+    left = node.left
+    if isinstance(left, ast.Attribute) and left.attr == "type" and _item_name(ctx, left.value):
+        for comparator in node.comparators:
+            if isinstance(comparator, ast.Constant) and comparator.value == "function" and ctx.claim(comparator):
+                ctx.replace(comparator, '"function_call"')
+
+
+@RULE.on(ast.Call)
+def convert_call(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if isinstance(func, ast.Name):
+        if func.id == "isinstance" and len(node.args) == 2 and _item_name(ctx, node.args[0]) and ctx.claim(node):
+            ctx.replace(node, f"{node.args[0].id}.type == \"function_call\"")  # type: ignore[attr-defined]
+        elif func.id == "ToolOutput" or ctx.imports.qualified(func) == "azure.ai.agents.models.ToolOutput":
+            _tool_output(node, ctx)
+        return
+    if not isinstance(func, ast.Attribute):
+        return
+    if func.attr == "execute" and len(node.args) == 1 and isinstance(func.value, ast.Name):
+        return _execute(node, ctx, func.value.id)
+    if func.attr == "execute_tool_calls" and len(node.args) == 1 and isinstance(func.value, ast.Name):
+        return _execute_all(node, ctx, func.value.id)
+    if func.attr not in ("submit_tool_outputs", "submit_tool_outputs_and_poll", "enable_auto_function_calls"):
+        return
+    target = ctx.resolve(node)
+    if target is None:
+        return
+    if target.op in SUBMIT_OPS:
+        _submit(node, ctx, target)
+    elif target.op == "enable_auto_function_calls":
+        _auto(node, ctx)
+
+
+def _tool_output(node: ast.Call, ctx: Context) -> None:
+    fields = {k.arg: k.value for k in node.keywords}
+    if node.args or set(fields) != {"tool_call_id", "output"} or not ctx.claim(node):
+        return
+    ctx.replace(node, _output_item)
+
+
+def _output_item(text: str) -> str:
+    """`ToolOutput(tool_call_id=a, output=b)` or `{"tool_call_id": a, "output": b}`, with the changes
+    already made inside it, as a function_call_output item."""
+    try:
+        value = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        return text
+    if isinstance(value, ast.Call):
+        fields = {k.arg: k.value for k in value.keywords}
+    elif isinstance(value, ast.Dict):
+        fields = {getattr(k, "value", None): v for k, v in zip(value.keys, value.values)}
+    else:
+        return text
+    seg = {key: ast.get_source_segment(text.strip(), node) for key, node in fields.items()}
+    return f'{{"type": "function_call_output", "call_id": {seg["tool_call_id"]}, "output": {seg["output"]}}}'
+
+
+@RULE.on(ast.Dict)
+def convert_output_dict(node: ast.Dict, ctx: Context) -> None:
+    # {"tool_call_id": tc.id, "output": out} (OpenAI beta) -> a function_call_output item
+    keys = [k.value if isinstance(k, ast.Constant) else None for k in node.keys]
+    if sorted(map(str, keys)) != ["output", "tool_call_id"] or not ctx.claim(node):
+        return
+    ctx.replace(node, _output_item)
+
+
+def _dispatch_of(ctx: Context, name: str) -> str | None:
+    var = state(ctx).variables.get(name)
+    return var.functions if var is not None else None
+
+
+def _execute(node: ast.Call, ctx: Context, owner: str) -> None:
+    item = _item_name(ctx, node.args[0])
+    if item is None or not ctx.claim(node):
+        return
+    table = _dispatch_of(ctx, owner)
+    if table is None:
+        ctx.note(node, "warning", f"`{owner}.execute(...)` ran a legacy FunctionTool; call your function by "
+                 f"`{item}.name` with `json.loads({item}.arguments)` instead.")
+        return
+    ctx.require_import("json", "")
+    ctx.replace(node, f"{table}[{item}.name](**json.loads({item}.arguments))")
+    ctx.note(node, "info", "FunctionTool.execute is gone: the function is looked up by name and called with the "
+             "parsed arguments. Unlike execute, an error is raised instead of being returned as JSON.")
+
+
+def _execute_all(node: ast.Call, ctx: Context, owner: str) -> None:
+    table = _dispatch_of(ctx, owner)
+    if table is None or not ctx.claim(node):
+        return
+    ctx.require_import("json", "")
+    calls = ctx.text(node.args[0])
+    ctx.replace(node, f'[{{"type": "function_call_output", "call_id": c.call_id, "output": '
+                f'str({table}[c.name](**json.loads(c.arguments)))}} for c in {calls}]')
+
+
+def _submit(node: ast.Call, ctx: Context, target) -> None:
+    if not ctx.claim(node):
+        return
+    call = parse_call(ctx, node)
+    if call is None:
+        return
+    ctx.note_assumption(target, node)
+    positional = call.positional()
+    thread = call.pop("thread_id") or (positional[0] if positional else None)
+    run_id = call.pop("run_id") or (positional[1] if len(positional) > 1 else None)
+    for arg in (thread, run_id):
+        if arg is not None and arg in call.args:
+            call.args.remove(arg)
+    outputs = call.pop("tool_outputs")
+    comments = keep_unmapped(ctx, node, call, {
+        "event_handler": "streaming is done with responses.create(..., stream=True)",
+        "polling_interval": "responses.create returns when the response is done",
+        "**": "spell the arguments out", "body": "pass the fields as keyword arguments",
+    })
+    run_node = keyword(node, "run_id") or (node.args[1] if len(node.args) > 1 else None)
+    run = ctx.text(run_node.value) if isinstance(run_node, ast.Attribute) and run_node.attr == "id" else None
+    client = openai_for(ctx, target, node)
+    args = []
+    conversation = ctx.converted_runs.get(run or "") or (thread.value if thread else None)
+    if conversation:
+        args.append(Arg("conversation", conversation))
+    elif run:
+        args.append(Arg("previous_response_id", f"{run}.id"))
+    args.append(Arg("input", outputs.value if outputs else "[]", outputs.comments if outputs else []))
+    args.append(Arg("extra_body", _reference(ctx, run, node)))
+    put_comments_above(ctx, comments)
+    text = render_call(f"{client}.responses.create", args, multiline=call.multiline,
+                       leading_comments=call.leading_comments, **layout(ctx, node))
+    stmt = ctx.statement
+    value = getattr(stmt, "value", None)
+    if isinstance(stmt, ast.Expr) and run and (value is node or (isinstance(value, ast.Await) and value.value is node)):
+        # the run is re-read from the new response, so the loop sees the next round of calls
+        ctx.replace(value, f"{run} = {'await ' if value is not node else ''}{text}")
+    else:
+        ctx.replace(node, text)
+    ctx.note(node, "info", "The function outputs go back as function_call_output items in a new response "
+             f"in the same {'conversation' if conversation else 'chain (previous_response_id)'}.")
+
+
+def _reference(ctx: Context, run: str | None, node: ast.AST) -> str:
+    """The agent_reference of the response `run` was created with (read from its creating call)."""
+    created = ctx.bound_at.get(run) if run else None
+    value = getattr(created, "value", None)
+    if isinstance(value, ast.Await):
+        value = value.value
+    agent = None
+    if isinstance(value, ast.Call):
+        agent = keyword(value, "agent_id") or keyword(value, "assistant_id")
+    count = len(ctx.notes)
+    reference = agent_reference(ctx, agent, node)
+    if agent is not None:
+        del ctx.notes[count:]  # the call that created the run already said this
+    return reference
+
+
+def _auto(node: ast.Call, ctx: Context) -> None:
+    stmt = ctx.statement
+    if not (isinstance(stmt, ast.Expr) and stmt.value is node and len(node.args) == 1) or not ctx.claim(node):
+        return
+    given = node.args[0]
+    table = None
+    if isinstance(given, ast.Name) and given.id in state(ctx).variables:
+        table = _dispatch_of(ctx, given.id)
+    elif isinstance(given, ast.Name) or isinstance(given, (ast.Set, ast.List)):
+        table = dispatch_table(ctx, given, ctx.text)
+    if ctx.claim(stmt):
+        ctx.remove_statement(stmt)
+    if table is None:
+        ctx.note(node, "warning", "There is no automatic function calling in the 2.x client: after each "
+                 "response, run the function_call items of response.output yourself and send "
+                 "function_call_output items back (the functions could not be found here).")
+        return
+    state(ctx).auto_functions = table
+    ctx.note(node, "info", "There is no automatic function calling in the 2.x client: a loop after each "
+             "response now runs the requested functions and sends their outputs back.")
+
+
+@RULE.on(ast.Assign)
+def add_auto_loop(node: ast.Assign, ctx: Context) -> None:
+    table = state(ctx).auto_functions
+    value = node.value.value if isinstance(node.value, ast.Await) else node.value
+    if table is None or not isinstance(value, ast.Call) or len(node.targets) != 1 \
+            or not isinstance(node.targets[0], ast.Name):
+        return
+    target = ctx.resolve(value)
+    if target is None or target.op not in AUTO_RUN_OPS:
+        return
+    run = node.targets[0].id
+    client = openai_for(ctx, target, value)
+    thread = keyword(value, "thread_id") or (value.args[0] if value.args else None)
+    chain = f"conversation={ctx.text(thread)}" if thread is not None else f"previous_response_id={run}.id"
+    count = len(ctx.notes)
+    reference = agent_reference(ctx, keyword(value, "agent_id"), value)
+    del ctx.notes[count:]
+    ctx.require_import("json", "")
+    wait = "await " if target.is_async else ""
+    unit = ctx.unit()
+    ctx.insert_after(node, [
+        f"while {_has_calls(run)}:",
+        f"{unit}function_outputs = [",
+        f"{unit * 2}{{\"type\": \"function_call_output\", \"call_id\": item.call_id,",
+        f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))}}",
+        f"{unit * 2}for item in {run}.output if item.type == \"function_call\"",
+        f"{unit}]",
+        f"{unit}{run} = {wait}{client}.responses.create({chain}, input=function_outputs, extra_body={reference})",
+    ])
+    ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
+             "create_and_process did automatically).")

@@ -1,0 +1,112 @@
+"""Rule tool_definitions: legacy tool helpers become azure-ai-projects 2.x tool models.
+
+Before:
+    code_interpreter = CodeInterpreterTool(file_ids=[file.id])
+    functions = FunctionTool(functions={fetch_weather})
+    toolset = ToolSet()
+    toolset.add(functions)
+After:
+    code_interpreter = CodeInterpreterTool(container=AutoCodeInterpreterToolParam(file_ids=[file.id]))
+    functions = [FunctionTool(name="fetch_weather", parameters={...}, strict=True)]
+    toolset = []
+    toolset.extend(functions)
+
+The variables keep their names and now hold 2.x models (or lists of them), so
+`tools=code_interpreter.definitions` becomes `tools=[code_interpreter]` and
+`tool_resources=code_interpreter.resources` goes away (see tools.py, used by
+create_agent). A FunctionTool whose functions are not defined in the code
+stays as it was, with a note.
+"""
+from __future__ import annotations
+
+import ast
+
+from ..context import Context
+from ..registry import rule
+from ..tools import ToolVar, build_model, dispatch_table, legacy_class, state
+
+RULE = rule("tool_definitions", "CodeInterpreterTool(file_ids=...), FunctionTool(functions=...), ToolSet() -> 2.x tools")
+
+
+def _placed_for_us(ctx: Context, node: ast.Call) -> bool:
+    """A helper assigned to a variable or given to `toolset.add(...)` (or nested in such a helper).
+
+    Helpers inside agent calls are converted by create_agent (tools.py); elsewhere, such as
+    `MessageAttachment(tools=FileSearchTool().definitions)`, they stay with the legacy code around them.
+    """
+    value = getattr(ctx.statement, "value", None)
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    if value is node or legacy_class(ctx, value) is not None:
+        return True
+    func = value.func
+    return (isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(func.value, ast.Name)
+            and state(ctx).variables.get(func.value.id, ToolVar("?")).kind == "toolset" and node in value.args)
+
+
+@RULE.on(ast.Call)
+def convert(node: ast.Call, ctx: Context) -> None:
+    if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+        var = state(ctx).variables.get(node.func.value.id)
+        if var is not None:
+            _method(node, ctx, node.func.value.id, var)
+        return
+    name = legacy_class(ctx, node)
+    if name is None or not _placed_for_us(ctx, node) or not ctx.claim(node):
+        return
+    stmt = ctx.statement
+    target = None
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is node:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            target = targets[0].id
+    functions = None
+    if name in ("FunctionTool", "AsyncFunctionTool"):
+        given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "functions"), None)
+        functions = dispatch_table(ctx, given, ctx.text) if given is not None else None
+    built = build_model(ctx, name, node, ctx.text, node)
+    if built is None:
+        if name not in ("FunctionTool", "AsyncFunctionTool"):  # function_tools wrote its own note
+            ctx.note(node, "warning", f"This {name}(...) could not be converted (unusual arguments); write the "
+                     "2.x tool model from azure.ai.projects.models by hand.")
+        if target:
+            state(ctx).variables[target] = ToolVar("legacy", functions)
+        return
+    text, kind = built
+    if text != ctx.text(node):
+        ctx.replace(node, text)
+    if target:
+        state(ctx).variables[target] = ToolVar(kind, functions)
+    if name == "AsyncFunctionTool":
+        ctx.note(node, "info", "Your code runs the functions itself now; await the async ones where you call them.")
+
+
+def _method(node: ast.Call, ctx: Context, name: str, var: ToolVar) -> None:
+    method = node.func.attr  # type: ignore[attr-defined]
+    if var.kind == "toolset" and method == "add" and len(node.args) == 1 and not node.keywords:
+        if not ctx.claim(node):
+            return
+        added = node.args[0]
+        kind = "tool"
+        if isinstance(added, ast.Name) and added.id in state(ctx).variables:
+            added_var = state(ctx).variables[added.id]
+            kind = "tools" if added_var.kind == "legacy" and added_var.functions else added_var.kind
+            var.functions = var.functions or added_var.functions
+        elif isinstance(added, ast.Call) and legacy_class(ctx, added) in ("FunctionTool", "AsyncFunctionTool"):
+            kind = "tools"
+        ctx.replace(node.func, f"{name}.{'extend' if kind in ('tools', 'toolset') else 'append'}")
+        if added_var_is_legacy(ctx, added):
+            ctx.note(node, "warning", f"`{ctx.text(added)}` is still a legacy tool: convert it to 2.x tool models "
+                     "before it goes into the agent definition.")
+    elif method in ("add_definition", "add_functions", "add_file", "add_vector_store", "remove_file",
+                    "remove_vector_store", "update_headers", "set_approval_mode", "allow_tool", "disallow_tool") \
+            and var.kind != "legacy" and ctx.claim(node):
+        ctx.note(node, "warning", f"`{name}.{method}(...)` has no counterpart on the 2.x tool model: set the value "
+                 f"in the constructor instead (for example another OpenApiTool for another API, or "
+                 "FileSearchTool(vector_store_ids=[...]) with every id).")
+
+
+def added_var_is_legacy(ctx: Context, added: ast.AST) -> bool:
+    return isinstance(added, ast.Name) and state(ctx).variables.get(added.id, ToolVar("?")).kind == "legacy"

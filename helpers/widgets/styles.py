@@ -1,0 +1,69 @@
+"""The stylesheet of the converter widget (class names start with `amw-`)."""
+
+CSS = """
+<style>
+.amw-root { max-width: 100%; }
+.amw-root textarea { font-family: var(--jp-code-font-family, monospace); font-size: 12.5px; }
+.amw-code { background: #f7f7f9; color: #1f2328; border: 1px solid #d0d7de; border-radius: 4px;
+  padding: 8px 10px; margin: 4px 0; max-height: 28em; overflow: auto; font-size: 12.5px;
+  line-height: 1.4; white-space: pre; }
+.amw-code, .amw-code span, table.amw-diff td { font-family: var(--jp-code-font-family, ui-monospace,
+  "DejaVu Sans Mono", Menlo, Consolas, monospace) !important; line-height: 1.45 !important; }
+.amw-muted { color: #6b7280; }
+.amw-summary { margin: 2px 0; font-weight: 600; }
+.amw-working { color: #9a6700; font-style: italic; }
+.amw-error {
+  border-left: 4px solid #cf222e;
+  background: #fff5f5;
+  color: #1f2328;
+  padding: 6px 10px;
+}
+.amw-excerpt { background: transparent; margin: 4px 0 0 0; font-size: 12px; color: #1f2328; }
+.amw-internal {
+  border-left: 4px solid #9a6700;
+  background: #fff8e5;
+  color: #1f2328;
+  padding: 4px 10px;
+}
+.amw-actions { display: flex; gap: 12px; align-items: center; margin: 4px 0; }
+.amw-actions button { cursor: pointer; padding: 2px 12px; }
+.amw-section { font-weight: 600; margin: 10px 0 2px 0; }
+table.amw-notes, table.amw-diff, .amw-headers table {
+  border-collapse: collapse;
+  font-size: 12.5px;
+}
+table.amw-notes td, table.amw-notes th { border-bottom: 1px solid #d0d7de; padding: 3px 8px;
+  text-align: left; vertical-align: top; }
+tr.amw-sev-error td:nth-child(2) { color: #cf222e; font-weight: 600; }
+tr.amw-sev-warning td:nth-child(2) { color: #9a6700; font-weight: 600; }
+tr.amw-sev-info td:nth-child(2) { color: #0969da; }
+.amw-diff-box { max-height: 30em; overflow: auto; border: 1px solid #d0d7de; border-radius: 4px; }
+table.amw-diff {
+  width: 100%;
+  table-layout: fixed;
+  font-family: var(--jp-code-font-family, monospace);
+  color: #1f2328;
+  background: #fff; }
+table.amw-diff td { padding: 0 6px; white-space: pre-wrap; overflow-wrap: anywhere;
+  vertical-align: top; }
+table.amw-diff col.amw-ln-col { width: 3.5em; }
+table.amw-notes td, .amw-verdict, .amw-error, .amw-internal { line-height: 1.45; }
+table.amw-diff th {
+  text-align: left;
+  background: #f6f8fa;
+  padding: 2px 6px;
+  position: sticky;
+  top: 0;
+}
+table.amw-diff td.amw-ln { color: #6b7280; text-align: right; user-select: none; }
+td.amw-replace-in, td.amw-delete-in { background: #ffebe9; }
+td.amw-replace-out, td.amw-insert-out { background: #dafbe1; }
+tr.amw-flash td { background: #fff3b0 !important; }
+.amw-verdict { padding: 4px 10px; border-radius: 4px; margin: 4px 0; color: #1f2328; }
+.amw-verdict-ok { background: #dafbe1; }
+.amw-verdict-problems { background: #ffebe9; }
+.amw-verdict-unavailable { background: #f6f8fa; }
+.amw-headers { margin: 4px 0; }
+.amw-headers td { padding: 1px 8px 1px 0; }
+</style>
+"""

@@ -1,0 +1,123 @@
+"""The widget model with the real converters: every example, every kind of bad input."""
+
+import json
+import re
+
+import pytest
+
+from helpers.examples import example_names, get_example
+from helpers.widgets.model import ConverterModel, available_kinds, is_stream_kind
+from helpers.widgets.plain import conversion_report
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_every_example_converts_with_a_visible_result(name):
+    view = ConverterModel(prefix="ex").update(get_example(name).text)
+    assert view.status == "ok", view.message
+    assert view.changed or view.notes
+    assert view.output_html and view.diff_html and view.notes_html
+    assert view.detected
+
+
+def test_legacy_create_agent_becomes_create_version():
+    view = ConverterModel().update(get_example("create_agent").text)
+    assert view.kind == "python" and view.detected
+    assert "create_version" in view.output and view.output != get_example("create_agent").text
+    assert view.verdict.status in {"ok", "problems", "unavailable"}
+    assert "SDK check" in view.verdict_html
+
+
+def test_converted_output_is_stable_when_pasted_again():
+    first = ConverterModel().update(get_example("whole_script").text)
+    again = ConverterModel().update(first.output)
+    assert again.status == "ok" and not again.changed
+
+
+def test_choosing_a_kind_overrides_detection():
+    text = get_example("langdock_axios").text
+    auto = ConverterModel().update(text)
+    chosen = ConverterModel(kind="typescript").update(text)
+    assert auto.kind == "javascript" and auto.detected
+    assert chosen.kind == "typescript" and not chosen.detected
+
+
+def test_every_kind_in_the_menu_gives_a_result_or_a_located_message():
+    text = get_example("langdock_request").text
+    for kind in available_kinds():
+        view = ConverterModel(kind=kind).update(text)
+        assert view.status in {"ok", "input-error"}, (kind, view.message)
+
+
+@pytest.mark.parametrize(
+    "fmt, header",
+    [
+        ("ui-message-stream", "x-vercel-ai-ui-message-stream"),
+        ("data-stream", "x-vercel-ai-data-stream"),
+    ],
+)
+def test_stream_formats_give_their_own_output_and_headers(fmt, header):
+    text = get_example("langdock_sse").text
+    view = ConverterModel(stream_format=fmt).update(text)
+    assert view.status == "ok", view.message
+    assert view.is_stream and is_stream_kind(view.kind)
+    assert header in {name.lower() for name in view.headers}
+    assert header in view.headers_html.lower()
+
+
+def test_switching_the_stream_format_changes_the_output():
+    model = ConverterModel()
+    v5 = model.update(get_example("langdock_sse").text)
+    v4 = model.update(stream_format="data-stream")
+    assert v5.output != v4.output
+    assert "text-delta" in v5.output and re.search(r"^0:", v4.output, re.M)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{\n  "assistantId": "asst_1",\n  "messages": [\n'
+        '    {"role": "user", "content": "hi"\n  ]\n}\n',
+        "Hello team, could you move our helpdesk bot to the new API by Friday?\n",
+        'agent = client.agents.create_agent(\n    model="gpt-4o",\n    name="half',
+        "def broken(:\n    pass\n",
+    ],
+    ids=["invalid-json", "prose", "half-a-snippet", "syntax-error"],
+)
+def test_bad_input_is_located(text):
+    view = ConverterModel().update(text)
+    assert view.status == "input-error", view.message
+    assert view.error_line is not None and view.error_column is not None
+    assert f"line {view.error_line}" in view.message
+    assert "^" in view.message_html  # the caret under the column
+
+
+def test_invalid_json_with_a_payload_kind_names_line_and_column():
+    text = '{"assistantId": "asst_1", "messages": [}'
+    kind = next(k for k in available_kinds() if "request" in k and "langdock" in k)
+    view = ConverterModel(kind=kind).update(text)
+    assert view.status == "input-error"
+    assert view.error_line == 1 and view.error_column is not None
+
+
+def test_a_megabyte_of_text_gives_a_clear_answer():
+    text = "this is a log line, not code at all\n" * 30_000  # about 1 MB
+    view = ConverterModel().update(text)
+    assert view.status == "input-error"
+    assert view.error_line == 1
+
+
+def test_a_megabyte_of_json_converts_with_bounded_rendering():
+    messages = [{"role": "user", "content": f"question {i} " + "x" * 80} for i in range(10_000)]
+    text = json.dumps({"assistantId": "asst_big", "messages": messages}, indent=2)
+    assert len(text) > 1_000_000
+    view = ConverterModel().update(text)
+    assert view.status == "ok", view.message
+    assert "diff is skipped" in view.diff_html
+    assert len(view.output_html) < 3 * len(view.output) + 1000
+
+
+def test_plain_report_for_papermill():
+    report = conversion_report(get_example("create_agent").text)
+    assert "--- converted ---" in report and "create_version" in report
+    assert "--- notes" in report
+    assert "line 1" in conversion_report("x = (")
