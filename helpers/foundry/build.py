@@ -28,6 +28,18 @@ def parse_call(ctx: Context, node: ast.Call) -> Call | None:
         return None
 
 
+def open_call(ctx: Context, node: ast.Call, target: Target) -> Call | None:
+    """The opening every call rule shares: claim the call, read its arguments,
+    and say so when its client was only guessed. None when another rule has
+    it already or LibCST cannot read it."""
+    if not ctx.claim(node):
+        return None
+    call = parse_call(ctx, node)
+    if call is not None:
+        ctx.note_assumption(target, node)
+    return call
+
+
 def role_value(ctx: Context, arg: Arg | None) -> str:
     """`MessageRole.AGENT` -> "assistant"; string literals and other values as they are."""
     if arg is None:

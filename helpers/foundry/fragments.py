@@ -51,6 +51,16 @@ class Call:
             self.args.remove(arg)
         return arg
 
+    def take(self, name: str, position: int) -> Arg | None:
+        """Remove and return the argument given as `name=` or at `position`."""
+        arg = self.pop(name)
+        if arg is None:
+            positional = self.positional()
+            if len(positional) > position:
+                arg = positional[position]
+                self.args.remove(arg)
+        return arg
+
 
 def _comments(ws: cst.BaseParenthesizableWhitespace | None) -> list[str]:
     if not isinstance(ws, cst.ParenthesizedWhitespace):

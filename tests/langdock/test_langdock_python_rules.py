@@ -92,7 +92,7 @@ def test_rule_pairs(before, after):
 
 NOTE_CASES = [
     ("update-publish",
-     f'requests.patch(f"{{BASE}}/assistant/v1/update", json={{"assistantId": a, "name": n}})\n',
+     'requests.patch(f"{BASE}/assistant/v1/update", json={"assistantId": a, "name": n})\n',
      [(1, "langdock-publish-after-update")]),
     ("sse-loop",
      f'with requests.post("{LD}/assistant/v1/chat/completions", json=p, stream=True) as r:\n'
@@ -173,7 +173,7 @@ def test_rewrite_returns_same_module_without_langdock_code():
 
 
 def test_notes_point_into_given_module():
-    code = "\n\n" + f'U = "http://gw.local/assistant/v1/chat/completions"\n'
+    code = "\n\n" + 'U = "http://gw.local/assistant/v1/chat/completions"\n'
     _module, notes = rewrite_langdock_python(libcst.parse_module(code))
     assert [(n.line, n.column) for n in notes] == [(3, 5)]
 

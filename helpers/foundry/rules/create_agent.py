@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 
 from ..agent_definition import write_create_version
-from ..build import parse_call
+from ..build import open_call
 from ..context import Context
 from ..registry import rule
 
@@ -30,12 +30,9 @@ def convert(node: ast.Call, ctx: Context) -> None:
     target = ctx.resolve(node)
     if target is None or (target.surface, target.op) not in (("agents", "create_agent"), ("openai", "assistants.create")):
         return
-    if not ctx.claim(node):
-        return
-    call = parse_call(ctx, node)
+    call = open_call(ctx, node, target)
     if call is None:
         return
-    ctx.note_assumption(target, node)
     name = call.keyword("name")
     if name is None:
         ctx.note(node, "warning", "2.x agents are identified by name and this call gave none: "

@@ -29,7 +29,14 @@ from __future__ import annotations
 
 import ast
 
-from ..build import agent_reference, keep_unmapped, layout, openai_for, parse_call, put_comments_above
+from ..build import (
+    agent_reference,
+    keep_unmapped,
+    layout,
+    open_call,
+    openai_for,
+    put_comments_above,
+)
 from ..context import Context, keyword
 from ..fragments import Arg, render_call
 from ..registry import rule
@@ -334,12 +341,9 @@ def _execute_all(node: ast.Call, ctx: Context, owner: str) -> None:
 
 
 def _submit(node: ast.Call, ctx: Context, target) -> None:
-    if not ctx.claim(node):
-        return
-    call = parse_call(ctx, node)
+    call = open_call(ctx, node, target)
     if call is None:
         return
-    ctx.note_assumption(target, node)
     positional = call.positional()
     thread = call.pop("thread_id") or (positional[0] if positional else None)
     run_id = call.pop("run_id") or (positional[1] if len(positional) > 1 else None)

@@ -16,7 +16,15 @@ from __future__ import annotations
 
 import ast
 
-from ..build import keep_unmapped, message_item, openai_for, parse_call, put_comments_above, rewrite_call, role_value
+from ..build import (
+    keep_unmapped,
+    message_item,
+    open_call,
+    openai_for,
+    put_comments_above,
+    rewrite_call,
+    role_value,
+)
 from ..context import Context
 from ..fragments import Arg
 from ..registry import rule
@@ -35,17 +43,11 @@ def convert(node: ast.Call, ctx: Context) -> None:
     target = ctx.resolve(node)
     if target is None or (target.surface, target.op) not in (("agents", "messages.create"), ("openai", "threads.messages.create")):
         return
-    if not ctx.claim(node):
-        return
-    call = parse_call(ctx, node)
+    call = open_call(ctx, node, target)
     if call is None:
         return
-    ctx.note_assumption(target, node)
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
-    positional = call.positional()
-    thread = call.pop("thread_id") or (positional[0] if positional else None)
-    if thread is not None and thread in call.args:
-        call.args.remove(thread)
+    thread = call.take("thread_id", 0)
     role = call.pop("role")
     content = call.pop("content")
     if content is None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 
-from ..build import openai_for, parse_call, rewrite_call
+from ..build import open_call, openai_for, rewrite_call
 from ..context import Context
 from ..fragments import Arg
 from ..names import Role
@@ -47,15 +47,10 @@ def convert_call(node: ast.Call, ctx: Context) -> None:
 
 
 def _list(node: ast.Call, ctx: Context, target) -> None:
-    if not ctx.claim(node):
-        return
-    call = parse_call(ctx, node)
+    call = open_call(ctx, node, target)
     if call is None:
         return
-    ctx.note_assumption(target, node)
-    thread = call.pop("thread_id") or (call.positional()[0] if call.positional() else None)
-    if thread is not None and thread in call.args:
-        call.args.remove(thread)
+    thread = call.take("thread_id", 0)
     args = [Arg("conversation_id", thread.value if thread else "conversation_id")]
     for arg in call.args:
         if arg.keyword == "order":

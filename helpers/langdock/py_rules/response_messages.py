@@ -13,7 +13,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .. import advice
-from ..py_facts import get_key, int_index, str_index
+from ..py_facts import int_index, str_index
 from . import py_rule
 
 NAME = "langdock-response-messages"
