@@ -39,7 +39,7 @@ def all_kinds() -> dict[str, str]:
 
 
 def detect_code_kind(text: str) -> str:
-    """Python, JavaScript or TypeScript, judged by parsing and by telltale syntax."""
+    """Python, JavaScript or TypeScript (or broken JSON), judged by parsing and telltale syntax."""
     import ast
 
     try:
@@ -47,6 +47,8 @@ def detect_code_kind(text: str) -> str:
         return "python"
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         pass
+    if text.lstrip().startswith(("{", "[")) and "json" in payload_kinds():
+        return "json"  # broken JSON: report it as JSON, not as a Python syntax error
     if _TS_HINT.search(text):
         return "typescript"
     if _JS_HINT.search(text):

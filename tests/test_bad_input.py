@@ -103,3 +103,11 @@ def test_legacy_looking_fragments_never_raise_other_errors(text):
 
     ast.parse(result.output)
     assert not [n for n in result.notes if "internal error" in n.message]
+
+
+@pytest.mark.parametrize("text", ['{"assistantId": "a", "messages": [}', '[{"role": "user",'])
+def test_broken_json_is_reported_as_json(text):
+    with pytest.raises(InputError) as caught:
+        convert(text)
+    assert "Python" not in caught.value.message
+    assert caught.value.line == 1 and caught.value.column is not None
