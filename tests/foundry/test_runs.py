@@ -125,3 +125,14 @@ def test_runs_inside_functions_and_fragments_without_imports():
     )
     assert "    run = openai_client.responses.create(conversation=thread_id" in result.output
     assert "    # one question\n" in result.output
+
+
+def test_text_messages_become_content_parts():
+    result = convert_checked(
+        "for msg in client.messages.list(thread_id=t):\n"
+        "    if msg.text_messages:\n"
+        "        print(msg.text_messages[-1].text.value)\n"
+    )
+    assert "    if msg.content:\n" in result.output
+    assert "        print(msg.content[-1].text)\n" in result.output
+    assert any(n.line == 2 and "text_messages" in n.message for n in result.notes)

@@ -3,14 +3,14 @@
 Before:
     messages = client.messages.list(thread_id=thread.id, order=ListSortOrder.ASCENDING)
     for m in messages:
-        print(m.role, m.content[0].text.value)
+        print(m.role, m.content[0].text.value, m.text_messages[-1].text.value)
     last = client.messages.get_last_message_text_by_role(thread_id=thread.id, role=MessageRole.AGENT)
     print(last.text.value)
     print(run.last_error)
 After:
     messages = openai_client.conversations.items.list(conversation_id=thread.id, order="asc")
     for m in messages:
-        print(m.role, m.content[0].text)
+        print(m.role, m.content[0].text, m.content[-1].text)
     last = run.output_text
     print(last)
     print(run.error)
@@ -97,10 +97,19 @@ def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
         if owner is not None and owner.kind == "text" and ctx.claim(node):
             ctx.replace(node, ctx.text(inner))
             return
-        if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Attribute) and inner.value.attr == "content":
+        if (isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Attribute)
+                and inner.value.attr in ("content", "text_messages")):
             message = ctx.role_of(inner.value.value)
             if message is not None and message.kind == "message" and ctx.claim(node):
-                ctx.replace(node, ctx.text(node.value))
+                # a builder, so an inner `text_messages` -> `content` edit is kept
+                ctx.replace(node, lambda text: text[: text.rindex(".")].rstrip())
+        return
+    if node.attr == "text_messages":
+        message = ctx.role_of(node.value)
+        if message is not None and message.kind == "message" and ctx.claim(node):
+            ctx.replace(node, lambda text: text[: text.rindex(".") + 1] + "content")
+            ctx.note(node, "info", "`text_messages` became `content`: a message item's content parts "
+                     "(`output_text` / `input_text`, each with `.text`; a refusal has `.refusal` instead).")
         return
     if isinstance(node.value, ast.Name) and node.value.id in ctx.converted_runs:
         if node.attr in RUN_FIELDS and ctx.claim(node):
