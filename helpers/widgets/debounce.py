@@ -24,8 +24,15 @@ def default_schedule(delay: float, callback: Callable[[], None]) -> Handle:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         loop = None
-    if loop is not None:
+    # nest_asyncio (used by notebook runners) can report a loop that no longer runs;
+    # a timer on it would never fire.
+    if loop is not None and loop.is_running():
         return loop.call_later(delay, callback)
+    return thread_schedule(delay, callback)
+
+
+def thread_schedule(delay: float, callback: Callable[[], None]) -> Handle:
+    """A timer thread, for code that runs outside a kernel's event loop."""
     timer = threading.Timer(delay, callback)
     timer.daemon = True
     timer.start()

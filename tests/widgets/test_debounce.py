@@ -1,4 +1,4 @@
-from helpers.widgets.debounce import Debouncer
+from helpers.widgets.debounce import Debouncer, thread_schedule
 
 
 def test_first_edit_after_quiet_runs_at_once(timers):
@@ -51,7 +51,9 @@ def test_real_thread_timer_keeps_the_last_edit():
     state = {"text": ""}
     seen = []
     # A window long enough that a loaded machine still types "fast" in it.
-    debouncer = Debouncer(lambda: seen.append(state["text"]), 0.3)
+    # Thread timers explicitly: a Playwright sync session earlier in the run leaves an
+    # asyncio loop that reports itself running on this thread but is never driven.
+    debouncer = Debouncer(lambda: seen.append(state["text"]), 0.3, schedule=thread_schedule)
     for i in range(20):
         state["text"] = f"edit {i}"
         debouncer.trigger()
