@@ -20,14 +20,16 @@ from .results import ConversionResult, Note
 
 def convert_code(source: str | bytes) -> ConversionResult:
     from .python_code import convert_code as _convert_code
+    from .secrets import without_secrets
 
-    return _convert_code(source)
+    return without_secrets(_convert_code(source))
 
 
 def convert_payload(text: str | bytes, kind: str | None = None, **options) -> ConversionResult:
     from .payloads import convert_payload as _convert_payload
+    from .secrets import without_secrets
 
-    return _convert_payload(text, kind=kind, **options)
+    return without_secrets(_convert_payload(text, kind=kind, **options))
 
 
 def verify_code(source: str):

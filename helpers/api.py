@@ -12,6 +12,7 @@ from .errors import UnknownKindError
 from .inputs import as_text
 from .kinds import CODE_KINDS, all_kinds, detect_kind
 from .results import ConversionResult
+from .secrets import without_secrets
 
 
 def convert(text: str | bytes, kind: str | None = None, **options: Any) -> ConversionResult:
@@ -41,7 +42,7 @@ def convert(text: str | bytes, kind: str | None = None, **options: Any) -> Conve
         raise UnknownKindError(
             f"unknown kind {kind!r}; choose one of: {', '.join(all_kinds())}", kind=kind
         )
-    return replace(result, detected=detected)
+    return without_secrets(replace(result, detected=detected))
 
 
 __all__ = ["convert", "CODE_KINDS"]

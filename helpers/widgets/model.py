@@ -19,6 +19,7 @@ from typing import Any, Callable
 from ..errors import InputError, WorkbookError
 from ..inputs import as_text
 from ..results import ConversionResult
+from ..secrets import redact
 from .diff_table import diff_html
 from .download import actions_html, data_url, file_name_for
 from .highlight import highlight_html, language_of
@@ -262,7 +263,7 @@ class ConverterModel:
             is_stream=stream,
             language=language,
             output_html=highlight_html(result.output, language),
-            diff_html=diff_html(result.source, result.output, self.prefix),
+            diff_html=diff_html(redact(result.source), result.output, self.prefix),
             notes_html=notes_html(rows, self.prefix),
             verdict_html=verdict_html(verdict) if result.kind == "python" else "",
             headers_html=_headers_html(headers, self.stream_format) if stream else "",
