@@ -80,3 +80,37 @@ def test_kinds_lists_code_kinds(tmp_path):
     done = run("kinds", cwd=tmp_path)
     assert done.returncode == 0
     assert "python" in done.stdout and "javascript" in done.stdout
+
+
+def test_payloads_streams_and_javascript_by_suffix(tmp_path):
+    (tmp_path / "request.json").write_text('{"assistantId": "a", "messages": [{"role": "user", "content": "hi"}]}')
+    (tmp_path / "legacy.sse").write_text('data: {"type":"message","content":"Hi"}\n\ndata: {"type":"done"}\n')
+    (tmp_path / "client.mjs").write_text(
+        'const r = await fetch("https://api.langdock.com/assistant/v1/models");\n'
+    )
+    done = run("convert", "--json", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = {Path(r["path"]).name: r for r in map(json.loads, done.stdout.splitlines())}
+    assert rows["request.json"]["kind"] == "langdock-chat-request"
+    assert '"agentId": "a"' in rows["request.json"]["output"]
+    assert rows["legacy.sse"]["kind"] == "langdock-stream"
+    assert rows["legacy.sse"]["output"].rstrip().endswith("data: [DONE]")
+    assert rows["client.mjs"]["kind"] == "javascript"
+    assert "/agent/v1/models" in rows["client.mjs"]["output"]
+
+
+def test_stream_format_and_forced_kind(tmp_path):
+    (tmp_path / "capture.txt").write_text('data: {"type":"message","content":"Hi"}\n\ndata: {"type":"done"}\n')
+    done = run("convert", "--json", "--kind", "langdock-stream", "--stream-format", "data-stream",
+               "capture.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    row = json.loads(done.stdout)
+    assert '0:"Hi"' in row["output"]
+    assert row["extras"]["headers"]["X-Vercel-AI-Data-Stream"] == "v1"
+
+
+def test_invalid_json_file_is_located(tmp_path):
+    (tmp_path / "bad.json").write_text('{"assistantId": "a",\n "messages": [}\n')
+    done = run("convert", "bad.json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "bad.json:2:" in done.stderr and "Traceback" not in done.stderr
