@@ -23,24 +23,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus import SNIPPETS  # noqa: E402
+from timing import timings  # noqa: E402
 
-from helpers import convert_code  # noqa: E402
 from helpers.cli import main as cli_main  # noqa: E402
 from helpers.foundry import fragments  # noqa: E402
-
-
-def time_snippet(source: str, repeat: int) -> tuple[float, float, float]:
-    """Wall-clock median and p95, and CPU-time median, in milliseconds."""
-    convert_code(source)  # import and warm the code paths once
-    wall, cpu = [], []
-    for _ in range(repeat):
-        fragments._parse.cache_clear()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        convert_code(source)
-        wall.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    wall.sort()
-    return statistics.median(wall), wall[max(0, int(len(wall) * 0.95) - 1)], statistics.median(cpu)
 
 
 def files_per_second(count: int) -> float:
@@ -67,7 +53,7 @@ def main() -> None:
     print(f"{'snippet':18} {'lines':>5} {'median ms':>10} {'p95 ms':>8} {'cpu ms':>8}")
     medians = []
     for name, source in SNIPPETS.items():
-        median, p95, cpu = time_snippet(source, args.repeat)
+        median, p95, cpu = timings(source, args.repeat)
         medians.append(median)
         print(f"{name:18} {source.count(chr(10)):5d} {median:10.2f} {p95:8.2f} {cpu:8.2f}")
     print(f"{'all snippets':18} {'':5} {statistics.median(medians):10.2f}")

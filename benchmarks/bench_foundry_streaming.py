@@ -9,35 +9,19 @@ a 60-line snippet.
 """
 from __future__ import annotations
 
-import statistics
-import textwrap
 import sys
-import time
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from helpers import convert_code  # noqa: E402
-from helpers.foundry import fragments  # noqa: E402
+from timing import timings  # noqa: E402
 from tests.foundry.test_end_to_end_streaming import ASYNC_SCRIPT, SYNC_SCRIPT  # noqa: E402
 from tests.foundry.test_streaming import PAIRS  # noqa: E402
 
 OPENAI_HANDLER = textwrap.dedent(PAIRS["openai_beta_handler"][0]).lstrip("\n")
-
-
-def timings(source: str, repeat: int) -> tuple[float, float, float]:
-    """Wall-clock median and p95, and CPU-time median (steadier on a busy machine), in ms."""
-    convert_code(source)  # warm imports and code paths
-    wall, cpu = [], []
-    for _ in range(repeat):
-        fragments._parse.cache_clear()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        convert_code(source)
-        wall.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    wall.sort()
-    return statistics.median(wall), wall[int(len(wall) * 0.95) - 1], statistics.median(cpu)
 
 
 def main() -> None:

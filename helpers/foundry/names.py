@@ -71,6 +71,18 @@ def dotted(node: ast.AST) -> list[str] | None:
     return None
 
 
+def statement_call(stmt: ast.stmt) -> tuple[ast.Call, str] | None:
+    """The call an expression or assignment statement makes (through `await`), and its name."""
+    value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return None
+    func = value.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return value, name
+
+
 def chain(node: ast.AST) -> tuple[ast.AST, list[str]]:
     """Split `base.x.y` into (base, ["x", "y"]) where base is not an Attribute."""
     attrs: list[str] = []

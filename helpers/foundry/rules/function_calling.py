@@ -39,6 +39,7 @@ from ..build import (
 )
 from ..context import Context, keyword
 from ..fragments import Arg, render_call
+from ..names import statement_call
 from ..registry import rule
 from ..tools import dispatch_table, state
 
@@ -135,13 +136,10 @@ def convert_loop(node: ast.While, ctx: Context) -> None:
 
 
 def _is_poll(ctx: Context, stmt: ast.stmt, run: str) -> bool:
-    value = getattr(stmt, "value", None)
-    if isinstance(value, ast.Await):
-        value = value.value
-    if not isinstance(value, ast.Call):
+    found = statement_call(stmt)
+    if found is None:
         return False
-    func = value.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    value, name = found
     if isinstance(stmt, ast.Expr) and name == "sleep":
         return True
     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \

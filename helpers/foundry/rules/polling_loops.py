@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 
 from ..context import Context
+from ..names import statement_call
 from ..registry import rule
 
 RULE = rule("polling_loops", "while run.status in (...): sleep; runs.get -> removed")
@@ -36,14 +37,8 @@ def _only_waits(body: list[ast.stmt]) -> bool:
     for stmt in body:
         if isinstance(stmt, (ast.Pass, ast.Continue)):
             continue
-        value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
-        if isinstance(value, ast.Await):
-            value = value.value
-        if not isinstance(value, ast.Call):
-            return False
-        func = value.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if name not in WAITING_CALLS:
+        found = statement_call(stmt)
+        if found is None or found[1] not in WAITING_CALLS:
             return False
     return True
 

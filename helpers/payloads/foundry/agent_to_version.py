@@ -22,7 +22,7 @@ from ..context import Context
 from ..models.foundry import LegacyAssistant
 from ..registry import rule
 from ..validation import validate
-from .common import carry_unknown
+from .common import carry_unknown, text_format
 from .tools import convert_tools, note_tool_resources
 
 KNOWN = {"id", "object", "created_at", "name", "description", "model", "instructions", "tools",
@@ -94,12 +94,9 @@ def _text_format(response_format: Any, ctx: Context) -> dict[str, Any] | None:
                  ("response_format",))
         return None
     path = ("response_format",)
-    if isinstance(response_format, dict):
-        kind = response_format.get("type")
-        if kind == "json_schema" and isinstance(response_format.get("json_schema"), dict):
-            return {"format": {"type": "json_schema", **response_format["json_schema"]}}
-        if kind in ("json_object", "text"):
-            return {"format": {"type": kind}}
+    known = text_format(response_format)
+    if known is not None:
+        return known
     ctx.note("F1", "warning", f"response_format {response_format!r} has no known counterpart; set "
              "definition.text.format by hand", path)
     return None

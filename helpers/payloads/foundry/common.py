@@ -43,3 +43,20 @@ def note_id_kept(ctx: Context, rule: str, old_id: Any, what: str, base: Path = (
     if old_id is not None:
         ctx.note(rule, "info", f"the legacy id {old_id!r} was kept so you can trace the object; the "
                  f"service assigns new ids to {what} (keep a mapping old → new)", (*base, "id"))
+
+
+def text_format(response_format: Any) -> dict[str, Any] | None:
+    """The Responses `text` setting for a legacy `response_format`, or None if unknown.
+
+    "auto" and None mean plain text; `{"type": "json_schema", "json_schema": {...}}`
+    flattens into the format; `json_object` and `text` carry over by type.
+    """
+    if response_format in (None, "auto"):
+        return {"format": {"type": "text"}}
+    if isinstance(response_format, dict):
+        kind = response_format.get("type")
+        if kind == "json_schema" and isinstance(response_format.get("json_schema"), dict):
+            return {"format": {"type": "json_schema", **response_format["json_schema"]}}
+        if kind in ("json_object", "text"):
+            return {"format": {"type": kind}}
+    return None

@@ -27,7 +27,7 @@ from ..context import Context
 from ..models.foundry import LegacyRun
 from ..registry import rule
 from ..validation import validate
-from .common import carry_unknown, note_dropped, note_id_kept
+from .common import carry_unknown, note_dropped, note_id_kept, text_format
 from .tools import convert_tools, note_tool_resources
 
 STATUS = {
@@ -151,14 +151,9 @@ def _tool_choice(choice: Any) -> Any:
 
 
 def _text(response_format: Any, ctx: Context) -> dict[str, Any]:
-    if response_format in (None, "auto"):
-        return {"format": {"type": "text"}}
-    if isinstance(response_format, dict):
-        kind = response_format.get("type")
-        if kind == "json_schema" and isinstance(response_format.get("json_schema"), dict):
-            return {"format": {"type": "json_schema", **response_format["json_schema"]}}
-        if kind in ("json_object", "text"):
-            return {"format": {"type": kind}}
+    known = text_format(response_format)
+    if known is not None:
+        return known
     ctx.note("F5", "warning", f"response_format {response_format!r} has no known counterpart; set "
              "text.format by hand", ("response_format",))
     return {"format": {"type": "text"}}
