@@ -51,7 +51,10 @@ def name_from_id(ctx: Context, value: ast.AST | None, node: ast.AST) -> str:
     return text
 
 
-def write_create_version(ctx: Context, node: ast.Call, target: Target, call: Call, agent_name: str | Arg) -> None:
+def write_create_version(ctx: Context, node: ast.Call, target: Target, call: Call, agent_name: str | Arg,
+                         inherit: str | None = None) -> None:
+    """`inherit` names the previous version's definition: fields the call leaves out
+    are taken from it, as update_agent kept them."""
     fold_tool_arguments(ctx, node, call)  # tools / toolset / tool_resources -> one 2.x tools list
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
     definition: list[Arg] = []
@@ -66,6 +69,9 @@ def write_create_version(ctx: Context, node: ast.Call, target: Target, call: Cal
         elif arg.keyword is not None:
             comments += keep_unmapped(ctx, node, Call("", [arg], False), {
                 arg.keyword: "not a field of PromptAgentDefinition or create_version"})
+    if inherit is not None:
+        given = {a.keyword for a in definition}
+        definition += [Arg(field, f"{inherit}.{field}") for field in DEFINITION_FIELDS if field not in given]
     if not any(a.keyword == "model" for a in definition):
         ctx.note(node, "warning", "PromptAgentDefinition needs `model`: add the model deployment name.")
     name_arg = agent_name if isinstance(agent_name, Arg) else Arg("agent_name", agent_name)

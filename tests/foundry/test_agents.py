@@ -93,8 +93,22 @@ def test_legacy_id_literal_is_kept_with_warning():
     assert "legacy agent id" in messages(result, "warning")
 
 
-def test_update_agent_becomes_new_version():
-    result = convert_checked("client.update_agent(agent_id=agent_id, model='m2', instructions='new')\n")
-    assert ("client.agents.create_version(agent_name=agent_id, definition=PromptAgentDefinition("
-            "model='m2', instructions='new'))") in result.output
-    assert "NOT copied" in messages(result, "warning")
+def test_update_agent_becomes_new_version_keeping_unchanged_fields():
+    result = convert_checked("client.update_agent(agent_id=agent_id, instructions='new')\n")
+    assert (
+        "previous_definition = client.agents.get(agent_name=agent_id).versions.latest.definition\n"
+        "client.agents.create_version(agent_name=agent_id, definition=PromptAgentDefinition("
+        "instructions='new', model=previous_definition.model, tools=previous_definition.tools, "
+        "temperature=previous_definition.temperature, top_p=previous_definition.top_p))"
+    ) in result.output
+    assert "copied from the latest version" in messages(result, "info")
+
+
+def test_update_agent_in_async_code_awaits_the_lookup():
+    result = convert_checked(
+        "from azure.ai.agents.aio import AgentsClient\n"
+        "async def main(client: AgentsClient):\n"
+        "    client = AgentsClient(endpoint=e, credential=c)\n"
+        "    await client.update_agent(agent_id='a', model='m2')\n"
+    )
+    assert "    previous_definition = (await client.agents.get(agent_name='a')).versions.latest.definition\n" in result.output

@@ -3,8 +3,10 @@
 Before:                                   After:
     client.get_agent(agent.id)                client.agents.get(agent_name=agent.name)
     client.list_agents()                      client.agents.list()
-    client.update_agent(agent.id, model=m)    client.agents.create_version(agent_name=agent.name,
-                                                  definition=PromptAgentDefinition(model=m))
+    client.update_agent(agent.id, model=m)    previous_definition = client.agents.get(agent_name=agent.name).versions.latest.definition
+                                              client.agents.create_version(agent_name=agent.name,
+                                                  definition=PromptAgentDefinition(model=m,
+                                                  instructions=previous_definition.instructions, ...))
     client.delete_agent(agent.id)             client.agents.delete_version(agent_name=agent.name,
                                                   agent_version=agent.version)
 The OpenAI beta `assistants.retrieve/list/update/delete` map the same way.
@@ -83,6 +85,22 @@ def convert(node: ast.Call, ctx: Context) -> None:
             rewrite_call(ctx, node, f"{ops}.delete", [Arg("agent_name", name)], call)
             ctx.note(node, "info", "agents.delete removes the agent with all its versions.")
     else:
-        ctx.note(node, "warning", "2.x agents are immutable versions: this creates a new version, and "
-                 "fields you leave out are NOT copied from the previous one (give model and instructions).")
-        write_create_version(ctx, node, target, call, name)
+        previous = _previous_definition(ctx, node, ops, name, target.is_async)
+        ctx.note(node, "info", "2.x agent versions are immutable: this creates a new version. The fields "
+                 f"the update did not change are copied from the latest version (`{previous}`).")
+        write_create_version(ctx, node, target, call, name, inherit=previous)
+
+
+def _previous_definition(ctx: Context, node: ast.Call, ops: str, name: str, is_async: bool) -> str:
+    """Write `previous = ops.get(agent_name=...).versions.latest.definition` before the statement."""
+    variable = "previous_definition"
+    counter = 1
+    while variable in ctx.src.text or variable in ctx.env:
+        counter += 1
+        variable = f"previous_definition_{counter}"
+    lookup = f"{ops}.get(agent_name={name})"
+    if is_async:
+        lookup = f"(await {lookup})"
+    if ctx.statement is not None:
+        ctx.insert_before(ctx.statement, [f"{variable} = {lookup}.versions.latest.definition"])
+    return variable
