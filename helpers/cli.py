@@ -1,4 +1,5 @@
-"""Command line: `python -m helpers convert PATH... [--diff | --write | --json]`.
+"""Command line: `python -m helpers convert PATH... [--diff | --write | --json]`,
+`python -m helpers serve` and `python -m helpers run SCRIPT` (the local service).
 
 Shows a unified diff by default and writes only with --write. Folders are
 walked recursively; bad files are reported with file, line and column and the
@@ -77,7 +78,12 @@ def main(argv: list[str] | None = None) -> int:
                       default="ui-message-stream", help="target format for Langdock streams")
     conv.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     sub.add_parser("kinds", help="list the kinds of input")
+    from .local.commands import HANDLERS, add_commands
+
+    add_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in HANDLERS:
+        return HANDLERS[args.command](args)
     if args.command == "kinds":
         from .kinds import all_kinds
 

@@ -1,0 +1,7 @@
+"""The service's backends, one module per API surface (see ../app.py).
+
+Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
+"""
+from __future__ import annotations
+
+BACKENDS: tuple = ()

@@ -1,0 +1,55 @@
+"""`python -m helpers serve` and `python -m helpers run` (see helpers.cli)."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+
+
+def add_commands(sub) -> None:
+    serve = sub.add_parser("serve", help="run the local service on its own (Ctrl+C stops it)")
+    serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    serve.add_argument("--data", type=Path, help="folder for state and certificates (default: ~/.cache/...)")
+    run = sub.add_parser("run", help="run a Python script, unchanged, against the local service")
+    run.add_argument("script", type=Path)
+    run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
+    run.add_argument("--data", type=Path, help="the service's data folder (default: ~/.cache/...)")
+
+
+def serve(args: argparse.Namespace) -> int:
+    from .discovery import announce, withdraw
+    from .service import default_data, start
+
+    folder = args.data or default_data()
+    svc = start(folder, port=args.port)
+    announce(svc, folder)
+    print(f"Local service on {svc.base_url} (state in {folder})")
+    print("Export these to point scripts at it:")
+    for name, value in svc.env().items():
+        if name not in ("NO_PROXY", "no_proxy"):
+            print(f"  export {name}={value}")
+    sys.stdout.flush()
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        stop.wait()
+    finally:
+        withdraw(folder)
+        svc.stop()
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from .run import available_service, run_script
+
+    if not args.script.is_file():
+        print(f"{args.script}: no such file", file=sys.stderr)
+        return 2
+    with available_service(args.data) as svc:
+        return run_script(args.script, args.args, service=svc).returncode
+
+
+HANDLERS = {"serve": serve, "run": run}
