@@ -1,0 +1,107 @@
+"""Converting many files: one outcome per file, in parallel processes.
+
+The command line's `convert` (diff, write, JSON, `--check`, SARIF) and
+`report` read these outcomes; nothing here prints.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .api import convert
+from .errors import InputError, WorkbookError
+from .prefilter import may_need_conversion
+from .results import ConversionResult
+
+KIND_BY_SUFFIX = {
+    ".py": "python",
+    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
+    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "typescript",
+    ".json": None, ".sse": None,
+}
+SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".ipynb_checkpoints", ".tox", "build", "dist"}
+# Below this many files a process pool costs more than it saves.
+POOL_THRESHOLD = 64
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    walked: bool              # found by walking a folder (then the byte filter may skip it)
+    kind: str | None
+    options: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    kind: str | None
+    result: ConversionResult | None = None
+    error: dict | None = None   # InputError.to_dict(), or {"message": ...} when the file cannot be read
+    skipped: bool = False       # the byte filter showed there is nothing to convert (result: unchanged)
+
+    @property
+    def changed(self) -> bool:
+        return self.result is not None and self.result.changed
+
+
+def files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
+    """Each file to convert, and whether it came from walking a folder."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if candidate.suffix in KIND_BY_SUFFIX:
+                        yield candidate, True
+        else:
+            yield path, False
+
+
+def jobs(paths: Iterable[str | Path], *, kind: str | None = None, stream_format: str | None = None) -> list[Job]:
+    found = []
+    for path, walked in files(paths):
+        file_kind = kind or KIND_BY_SUFFIX.get(path.suffix)
+        options = (("stream_format", stream_format),) if stream_format and file_kind not in (
+            "python", "javascript", "typescript") else ()
+        found.append(Job(path, walked, file_kind, options))
+    return found
+
+
+def run_job(job: Job) -> Outcome:
+    try:
+        data = job.path.read_bytes()
+    except OSError as exc:
+        return Outcome(job.path, job.kind, error={"message": f"cannot read ({exc.strerror})"})
+    if job.walked and not may_need_conversion(data, job.path.suffix):
+        # Reported as unchanged (the text as it is), without a parse.
+        text = data.decode("utf-8", errors="replace")
+        kind = job.kind or "json"
+        return Outcome(job.path, kind, result=ConversionResult(kind, text, text), skipped=True)
+    try:
+        result = convert(data, kind=job.kind, **dict(job.options))
+    except InputError as exc:
+        return Outcome(job.path, exc.kind or job.kind, error=exc.to_dict())
+    except WorkbookError as exc:
+        return Outcome(job.path, job.kind, error={"message": str(exc)})
+    return Outcome(job.path, result.kind, result=result)
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def run_jobs(todo: list[Job], workers: int | None = None) -> Iterator[Outcome]:
+    """Outcomes in the order of `todo`; several processes when there are many files."""
+    workers = workers or default_workers()
+    if workers <= 1 or len(todo) < POOL_THRESHOLD:
+        yield from map(run_job, todo)
+        return
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(run_job, todo, chunksize=max(1, min(64, len(todo) // (workers * 8))))
