@@ -10,6 +10,17 @@ Command line: `python -m helpers serve` (the service on its own) and
 """
 from __future__ import annotations
 
-from .service import Service, service, start
-
 __all__ = ["Service", "service", "start"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: the converters' command line loads this package
+    # for its subcommands and must not need the service's dependencies.
+    if name in __all__:
+        import importlib
+
+        module = importlib.import_module(f"{__name__}.service")
+        # Importing the submodule bound `service` to it; bind the public names instead.
+        globals().update({public: getattr(module, public) for public in __all__})
+        return globals()[name]
+    raise AttributeError(name)
