@@ -73,7 +73,8 @@ def jobs(paths: Iterable[str | Path], *, kind: str | None = None, stream_format:
     return found
 
 
-def run_job(job: Job) -> Outcome:
+def _screen(job: Job) -> Outcome | bytes:
+    """The file's bytes when they need converting, or its outcome when they do not."""
     try:
         data = job.path.read_bytes()
     except OSError as exc:
@@ -83,6 +84,10 @@ def run_job(job: Job) -> Outcome:
         text = data.decode("utf-8", errors="replace")
         kind = job.kind or "json"
         return Outcome(job.path, kind, result=ConversionResult(kind, text, text), skipped=True)
+    return data
+
+
+def _convert(job: Job, data: bytes) -> Outcome:
     try:
         result = convert(data, kind=job.kind, **dict(job.options))
     except InputError as exc:
@@ -92,16 +97,36 @@ def run_job(job: Job) -> Outcome:
     return Outcome(job.path, result.kind, result=result)
 
 
+def _convert_pair(pair: tuple[Job, bytes]) -> Outcome:
+    return _convert(*pair)
+
+
+def run_job(job: Job) -> Outcome:
+    screened = _screen(job)
+    return screened if isinstance(screened, Outcome) else _convert(job, screened)
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1
 
 
 def run_jobs(todo: list[Job], workers: int | None = None) -> Iterator[Outcome]:
-    """Outcomes in the order of `todo`; several processes when there are many files."""
+    """Outcomes in the order of `todo`.
+
+    Reading and the byte filter run here (they are cheaper than sending work to
+    another process); only the files left to parse go to a process pool, and
+    only when there are enough of them to pay for it.
+    """
     workers = workers or default_workers()
-    if workers <= 1 or len(todo) < POOL_THRESHOLD:
-        yield from map(run_job, todo)
+    screened = [(job, _screen(job)) for job in todo]
+    pending = [(job, data) for job, data in screened if not isinstance(data, Outcome)]
+    if workers <= 1 or len(pending) < POOL_THRESHOLD:
+        converted = map(_convert_pair, pending)
+        for job, data in screened:
+            yield data if isinstance(data, Outcome) else next(converted)
         return
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(workers) as pool:
-        yield from pool.imap(run_job, todo, chunksize=max(1, min(64, len(todo) // (workers * 8))))
+        converted = pool.imap(_convert_pair, pending, chunksize=max(1, min(16, len(pending) // (workers * 4))))
+        for job, data in screened:
+            yield data if isinstance(data, Outcome) else next(converted)
