@@ -86,6 +86,7 @@ class Context:
         self.role_overrides: dict[int, Role] = {}
         self.name_counts: dict[str, int] = {}  # names used in the input, counted during the walk
         self.tools: dict = {}  # tools.py: tool variables, function-call names (see tools.state)
+        self._unit: str | None = None
 
     # -- notes and text -------------------------------------------------
     def note(self, node: ast.AST | None, severity: Severity, message: str) -> None:
@@ -102,12 +103,15 @@ class Context:
         return self.src.indent_of(node.lineno)
 
     def unit(self) -> str:
-        for line in self.src.lines:
-            stripped = line.lstrip(" ")
-            if stripped and stripped != line and not stripped.startswith("#"):
-                width = len(line) - len(stripped)
-                return " " * width
-        return "    "
+        """The file's indentation unit (its first indented line), found once per file."""
+        if self._unit is None:
+            self._unit = "    "
+            for line in self.src.lines:
+                stripped = line.lstrip(" ")
+                if stripped and stripped != line and not stripped.startswith("#"):
+                    self._unit = " " * (len(line) - len(stripped))
+                    break
+        return self._unit
 
     @property
     def statement(self) -> ast.stmt | None:
