@@ -71,12 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     form.add_argument("--markdown", action="store_true", help="Markdown, for a pull request")
     form.add_argument("--json", action="store_true", help="JSON")
     sub.add_parser("kinds", help="list the kinds of input")
-    from .local.commands import HANDLERS, add_commands
+    from .local import commands as service_commands
+    from .migrate import commands as migrate_commands
 
-    add_commands(sub)
+    handlers = {}
+    for extra in (service_commands, migrate_commands):
+        extra.add_commands(sub)
+        handlers.update(extra.HANDLERS)
     args = parser.parse_args(argv)
-    if args.command in HANDLERS:
-        return HANDLERS[args.command](args)
+    if args.command in handlers:
+        return handlers[args.command](args)
     if args.command == "kinds":
         from .kinds import all_kinds
 

@@ -70,11 +70,34 @@ class RequireCredentials:
         await self.app(scope, receive, send)
 
 
+class InjectFaults:
+    """Answers a share of API calls with 429 or 503 before they run (`serve --faults RATE`),
+    so retry code meets what a throttled real service sends. Off unless a rate is set."""
+
+    def __init__(self, app, rate: float = 0.0, seed: int = 0):
+        import random
+
+        self.app = app
+        self.rate = rate
+        self._random = random.Random(seed)
+
+    async def __call__(self, scope, receive, send):
+        if self.rate and scope["type"] == "http" and not scope["path"].startswith(OPEN_PATHS) \
+                and self._random.random() < self.rate:
+            status = 429 if self._random.random() < 0.5 else 503
+            error = ServiceError(status, "Injected fault: try again later.", code="rate_limit_exceeded"
+                                 if status == 429 else "service_unavailable", type="server_error",
+                                 headers={"retry-after-ms": "20", "retry-after": "0"})
+            await error_response(scope["path"], error)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 async def health(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
-def build_app(store: Store) -> Starlette:
+def build_app(store: Store, *, fault_rate: float = 0.0) -> Starlette:
     by_prefix: dict[str, list] = {}
     for backend in BACKENDS:
         for prefix in backend.MOUNTS:
@@ -83,7 +106,7 @@ def build_app(store: Store) -> Starlette:
     mounts = [Mount(prefix, routes=routes) for prefix, routes in sorted(by_prefix.items(), key=lambda kv: -len(kv[0]))]
     app = Starlette(
         routes=[Route("/health", health), *identity.routes(), *mounts],
-        middleware=[Middleware(RequireCredentials)],
+        middleware=[Middleware(InjectFaults, rate=fault_rate), Middleware(RequireCredentials)],
         exception_handlers={ServiceError: _service_error},
     )
     app.state.store = store

@@ -12,6 +12,11 @@ def add_commands(sub) -> None:
     serve = sub.add_parser("serve", help="run the local service on its own (Ctrl+C stops it)")
     serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     serve.add_argument("--data", type=Path, help="folder for state and certificates (default: ~/.cache/...)")
+    serve.add_argument("--seed-threads", type=int, default=0, metavar="N",
+                       help="fill the legacy side with N threads (and a few classic agents)")
+    serve.add_argument("--messages", type=int, default=10, metavar="M", help="messages per seeded thread")
+    serve.add_argument("--faults", type=float, default=0.0, metavar="RATE",
+                       help="answer this share of API calls with 429 or 503 (0 to 1)")
     run = sub.add_parser("run", help="run a Python script, unchanged, against the local service")
     run.add_argument("script", type=Path)
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
@@ -22,8 +27,17 @@ def serve(args: argparse.Namespace) -> int:
     from .discovery import announce, withdraw
     from .service import default_data, start
 
+    if not 0 <= args.faults <= 1:
+        print("--faults takes a share between 0 and 1", file=sys.stderr)
+        return 2
     folder = args.data or default_data()
-    svc = start(folder, port=args.port)
+    svc = start(folder, port=args.port, fault_rate=args.faults)
+    if args.seed_threads:
+        from .seed import seed
+
+        seeded = seed(svc.agents_client(retry_total=10), args.seed_threads, args.messages)
+        print(f"Seeded {len(seeded['threads'])} thread(s) of {args.messages} message(s) and "
+              f"{len(seeded['agents'])} classic agent(s)")
     announce(svc, folder)
     print(f"Local service on {svc.base_url} (state in {folder})")
     print("Export these to point scripts at it:")

@@ -163,7 +163,7 @@ def default_data() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "agents-migration-workbook" / "service"
 
 
-def start(data: str | Path | None = None, *, port: int = 0) -> Service:
+def start(data: str | Path | None = None, *, port: int = 0, fault_rate: float = 0.0) -> Service:
     """Start a service: state in `data`/service.sqlite3 (a folder), or in memory when `data` is None."""
     if data is None:
         folder = Path(tempfile.mkdtemp(prefix="workbook-service-"))
@@ -173,14 +173,15 @@ def start(data: str | Path | None = None, *, port: int = 0) -> Service:
         folder.mkdir(parents=True, exist_ok=True)
         store = Store(folder / "service.sqlite3")
     certs = certificates(folder / "tls")
-    server = LocalServer(build_app(store), certs, port=port).start()
+    server = LocalServer(build_app(store, fault_rate=fault_rate), certs, port=port).start()
     return Service(base_url=f"https://127.0.0.1:{server.port}", certs=certs, store=store, server=server)
 
 
 @contextlib.contextmanager
-def service(data: str | Path | None = None, *, port: int = 0, set_env: bool = True) -> Iterator[Service]:
+def service(data: str | Path | None = None, *, port: int = 0, set_env: bool = True,
+            fault_rate: float = 0.0) -> Iterator[Service]:
     """A running local service for the `with` block (see the module docstring)."""
-    svc = start(data, port=port)
+    svc = start(data, port=port, fault_rate=fault_rate)
     try:
         if set_env:
             with svc.environment():
