@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import InputError, UnknownKindError
+from ..errors import InputError, InternalError, UnknownKindError, WorkbookError
 from ..inputs import as_text
 from ..results import ConversionResult
 from .context import Context
@@ -46,20 +46,21 @@ def convert_payload(
     stream_format: str = "ui-message-stream",
     response_shape: str = "messages",
 ) -> ConversionResult:
-    """Convert a legacy payload or stream transcript; raises only `InputError`."""
+    """Convert a legacy payload or stream transcript.
+
+    Raises `InputError` (located) when the input is at fault, and `InternalError` when a
+    rule fails on input it should have handled: a bug is never reported as bad input.
+    """
     try:
         return _convert(text, kind, stream_format, response_shape)
-    except InputError:
+    except WorkbookError:
         raise
-    except RecursionError:
+    except RecursionError:  # the input's nesting, not a bug: rules recurse over the document
         raise InputError("the input is nested too deeply to convert", kind=kind) from None
     except MemoryError:
         raise InputError("the input is too large to convert", kind=kind) from None
-    except Exception as exc:  # a bug must still reach the user as a located, readable error
-        raise InputError(
-            f"internal error while converting ({type(exc).__name__}); please report this input",
-            kind=kind,
-        ) from exc
+    except Exception as exc:
+        raise InternalError(exc, kind=kind) from exc
 
 
 def _convert(text: str | bytes, kind: str | None, stream_format: str, response_shape: str) -> ConversionResult:
