@@ -32,6 +32,7 @@ INPUT_MODELS: dict[str, type[BaseModel] | None] = {
     "foundry-message": None,
     "foundry-message-list": None,
     "foundry-run": None,
+    "foundry-run-steps": None,
     "langdock-chat-request": lm.ChatRequestIn,
     "langdock-chat-response": lm.ChatResponseIn,
     "langdock-agent-request": lm.AgentBodyIn,
@@ -110,7 +111,7 @@ def _convert_json(text: str, kind: str, ctx: Context, *, explicit: bool) -> str:
         actual = kind_of_value(value)
         if actual not in (None, "json", kind):
             raise InputError(f"this looks like a {actual!r} payload, not {kind!r}", path="$", kind=kind)
-    if isinstance(value, list) and kind not in ("langdock-chat-request", "foundry-message-list", "json"):
+    if isinstance(value, list) and kind not in ("langdock-chat-request", "foundry-message-list", "foundry-run-steps", "json"):
         raise InputError(f"expected a JSON object for {kind!r}, got an array", line=1, column=1, path="$", kind=kind)
     model = INPUT_MODELS.get(kind)
     if isinstance(value, list) and kind == "langdock-chat-request":

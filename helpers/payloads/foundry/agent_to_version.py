@@ -64,7 +64,7 @@ def agent_to_version(doc: Any, ctx: Context) -> Any:
         "name": name,
         "version": "1",
         "description": doc.get("description") or "",
-        "created_at": doc.get("created_at"),
+        "created_at": doc.get("created_at") if doc.get("created_at") is not None else 0,
         "definition": definition,
     }
     ctx.note("F1", "info", f"the new agent is addressed by name; its first version gets id {name}:1 "
@@ -72,6 +72,9 @@ def agent_to_version(doc: Any, ctx: Context) -> Any:
     if doc.get("created_at") is not None:
         ctx.note("F1", "info", "created_at is the legacy creation time; the service stamps the new "
                  "version when it is created", ("created_at",))
+    else:
+        ctx.note("F1", "info", "the assistant has no created_at; an agent version needs one, so it is 0 "
+                 "(the service stamps the version when it is created)", ())
     if any(not isinstance(v, str) for v in metadata.values()) if isinstance(metadata, dict) else True:
         ctx.note("F1", "warning", "agent metadata values must be strings (max 16 keys)", ("metadata",))
     carry_unknown(ctx, "F1", doc, KNOWN, new, (), "an agent version")
