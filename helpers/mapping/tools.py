@@ -22,6 +22,7 @@ class ToolSpec:
     entries: str | None = None  # the list inside the settings whose items carry the renamed fields
     resource: str | None = None  # the key of tool_resources this tool reads
     helper_args: tuple[str, ...] = ()  # parameters of the 1.x helper, in positional order
+    legacy_only: frozenset[str] = frozenset()  # helper keywords that only the 1.x class takes
     note: str = ""
 
     def rename(self, field: str) -> str:
@@ -32,7 +33,7 @@ TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
         "code_interpreter", "code_interpreter", "CodeInterpreterTool", "CodeInterpreterTool",
         settings="container", settings_classes=("AutoCodeInterpreterToolParam",),
-        resource="code_interpreter", helper_args=("file_ids",),
+        resource="code_interpreter", helper_args=("file_ids",), legacy_only=frozenset({"file_ids"}),
         note="file ids move from tool_resources.code_interpreter into the tool's container "
              "({type: auto, file_ids}); data_sources have no counterpart (upload the files instead)",
     ),
@@ -44,6 +45,7 @@ TOOLS: tuple[ToolSpec, ...] = (
     ),
     ToolSpec(
         "function", "function", "FunctionTool", "FunctionTool", helper_args=("functions",),
+        legacy_only=frozenset({"functions"}),
         note="the `function` object is flattened into the tool (name, description, parameters, "
              "strict); one FunctionTool per Python function",
     ),
@@ -53,6 +55,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         settings_classes=("BingGroundingSearchToolParameters", "BingGroundingSearchConfiguration"),
         renames=(("connection_id", "project_connection_id"),), entries="search_configurations",
         helper_args=("connection_id", "market", "set_lang", "count", "freshness"),
+        legacy_only=frozenset({"connection_id"}),
         note="each search configuration names the Bing connection by project_connection_id",
     ),
     ToolSpec(
@@ -61,6 +64,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         renames=(("index_connection_id", "project_connection_id"),), entries="indexes",
         resource="azure_ai_search",
         helper_args=("index_connection_id", "index_name", "query_type", "filter", "top_k", "index_asset_id"),
+        legacy_only=frozenset({"index_connection_id", "index_name"}),
         note="the indexes move from tool_resources.azure_ai_search onto the tool, each naming its "
              "connection by project_connection_id",
     ),
@@ -69,11 +73,12 @@ TOOLS: tuple[ToolSpec, ...] = (
         settings_classes=("OpenApiFunctionDefinition",),
         renames=(("default_parameters", "default_params"),),
         helper_args=("name", "description", "spec", "auth", "default_parameters"),
+        legacy_only=frozenset({"spec", "auth", "default_parameters"}),
         note="the definition sits under `openapi`; connection auth becomes project_connection auth",
     ),
     ToolSpec(
         "mcp", "mcp", "McpTool", "MCPTool", resource="mcp",
-        helper_args=("server_label", "server_url", "allowed_tools"),
+        helper_args=("server_label", "server_url", "allowed_tools"), legacy_only=frozenset({"server_label"}),
         note="headers and require_approval move from the run's tool_resources.mcp entry onto the "
              "tool; prefer a project connection (project_connection_id) to secrets in headers",
     ),
@@ -118,6 +123,19 @@ UNCARRIED_RESOURCES: dict[tuple[str, str], str] = {
                                       "id in vector_store_ids",
 }
 
+# 1.x helper classes that are not tools, with the keywords only they take.
+LEGACY_HELPERS: dict[str, frozenset[str]] = {
+    "AsyncFunctionTool": frozenset({"functions"}),
+    "ToolSet": frozenset(),
+    "AsyncToolSet": frozenset(),
+    "FunctionToolDefinition": frozenset({"function"}),
+    "OpenApiConnectionAuthDetails": frozenset({"security_scheme"}),
+    "OpenApiConnectionSecurityScheme": frozenset({"connection_id"}),
+}
+# Classes whose 2.x model has the same name and arguments: only the import moves.
+SAME_IN_2X = frozenset({"FileSearchTool", "OpenApiAnonymousAuthDetails", "OpenApiManagedAuthDetails",
+                        "OpenApiManagedSecurityScheme", "AzureAISearchQueryType"})
+
 _BY_TYPE = {spec.legacy_type: spec for spec in TOOLS}
 _BY_CLASS = {spec.legacy_class: spec for spec in TOOLS if spec.legacy_class}
 
@@ -130,6 +148,14 @@ def tool_for_type(legacy_type: object) -> ToolSpec | None:
 def tool_for_class(legacy_class: str) -> ToolSpec | None:
     """The record of a 1.x helper class (`CodeInterpreterTool`, `McpTool`, ...), or None."""
     return _BY_CLASS.get(legacy_class)
+
+
+def legacy_only_keywords() -> dict[str, frozenset[str]]:
+    """{1.x helper class: keywords only it takes} for every helper the code converter rebuilds."""
+    tools = {spec.legacy_class: spec.legacy_only for spec in TOOLS
+             if spec.legacy_class and spec.new_class and spec.legacy_class not in SAME_IN_2X
+             and spec.legacy_type != "azure_function"}  # no 1.x → 2.x builder for Azure Functions yet
+    return {**tools, **LEGACY_HELPERS}
 
 
 def new_model(legacy_class: str) -> str | None:
