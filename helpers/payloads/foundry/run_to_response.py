@@ -86,9 +86,18 @@ def run_to_response(doc: Any, ctx: Context) -> Any:
     note_id_kept(ctx, "F5", doc.get("id"), "responses (resp_…)")
     note_dropped(ctx, "F5", doc, DROPPED, (), "a response")
     carry_unknown(ctx, "F5", doc, KNOWN, new, (), "a response")
+    for key in OBJECT_FIELDS:
+        value = doc.get(key)
+        if value is not None and not isinstance(value, dict):
+            unconverted[key] = value
+            ctx.note("F5", "warning", f"`{key}` should be an object, not {value!r}; it was kept under "
+                     f"`{UNCONVERTED}` (remove that key before sending)", (key,))
     if unconverted:
         new[UNCONVERTED] = unconverted
     return new
+
+
+OBJECT_FIELDS = ("required_action", "last_error", "incomplete_details", "truncation_strategy")
 
 
 def _status(status: Any, ctx: Context) -> str:

@@ -33,6 +33,10 @@ def convert_tools(tools: Any, resources: Any, ctx: Context, rule: str, base: Pat
     if isinstance(resources, dict) and all(_holds_nothing(v) for v in resources.values()):
         ctx.note(rule, "info", "tool_resources holds no ids, so there is nothing to carry over",
                  (*base, "tool_resources"))
+    if resources is not None and not isinstance(resources, dict):
+        unconverted["tool_resources"] = resources
+        ctx.note(rule, "warning", f"tool_resources should be an object; it was kept under `{UNCONVERTED}` "
+                 "(remove that key before sending)", (*base, "tool_resources"))
     resources = copy.deepcopy(resources) if isinstance(resources, dict) else {}
     if not isinstance(tools, list):
         _leftover_resources(resources, ctx, rule, base, unconverted)
