@@ -2,11 +2,13 @@
 
 Both converters read it: the JSON payload rules (`helpers.payloads.foundry`) and the
 Python code converter's tool building (`helpers.foundry.tool_models`). Notebooks show it
-with `rows()`:
+with `rows()` or as a table:
 
-    import pandas as pd, helpers.mapping as m
-    pd.DataFrame(m.rows())                # every change: area, legacy, new, note
-    pd.DataFrame(m.rows("run status"))    # one area; m.areas() lists them
+    import helpers.mapping as m
+    m.rows()                    # every change as (area, legacy, new, note) rows
+    m.rows("run status")        # one area; m.areas() lists them
+    from IPython.display import HTML
+    HTML(m.html_table())        # the whole map as an HTML table (m.html_table("tool") for one area)
 
 A row's `new` is "—" when the legacy thing has no counterpart; its note says what to do.
 Lookups for the rules: `tool_for_type`, `tool_for_class`, `new_model`, `lookup` with the
@@ -99,11 +101,20 @@ def rows(area: str | None = None) -> list[Row]:
     return [row for row in every if area is None or row.area == area]
 
 
+def html_table(area: str | None = None) -> str:
+    """`rows(area)` as an HTML table, every value escaped."""
+    from html import escape
+
+    head = "".join(f"<th>{name}</th>" for name in Row._fields)
+    body = "".join("<tr>" + "".join(f"<td>{escape(value)}</td>" for value in row) + "</tr>" for row in rows(area))
+    return f'<table class="amw-map"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
 def areas() -> list[str]:
     """The areas of `rows()`, in order."""
     return list(dict.fromkeys(row.area for row in rows()))
 
 
-__all__ = ["Row", "ToolSpec", "NONE", "rows", "areas", "tool_for_type", "tool_for_class", "new_model", "lookup",
+__all__ = ["Row", "ToolSpec", "NONE", "rows", "areas", "html_table", "tool_for_type", "tool_for_class", "new_model", "lookup",
            "fields", "TOOLS", "RUN_STATUS", "MESSAGE_STATUS", "RUN_STEP_STATUS", "ROLE", "USAGE",
            "INCOMPLETE_REASON", "TRUNCATION"]

@@ -169,6 +169,13 @@ def test_rows_render_the_map_of_changes():
     assert m.rows("nonsense") == []
 
 
+def test_the_map_renders_as_an_escaped_html_table():
+    table = m.html_table("tool")
+    assert table.startswith('<table class="amw-map"><thead><tr><th>area</th><th>legacy</th><th>new</th>')
+    assert table.count("<tr>") == len(m.TOOLS) + 1
+    assert "&quot;type&quot;: &quot;connected_agent&quot;" in table and '"type"' not in table
+
+
 def test_both_converters_read_the_same_tool_record(monkeypatch):
     """Change one record of the map and both the payload rules and the code converter follow it."""
     import dataclasses
