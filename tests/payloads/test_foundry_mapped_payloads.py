@@ -190,3 +190,21 @@ def test_converted_bare_message_array_is_recognised_again():
     again = convert_payload(result.output)
     assert again.kind == "foundry-message-list" and not again.changed
     assert out[1]["status"] == "incomplete"
+
+
+@pytest.mark.parametrize("reason, expected", [("max_completion_tokens", {"reason": "max_output_tokens"}),
+                                              ("content_filter", {"reason": "content_filter"}),
+                                              ("max_prompt_tokens", None)])
+def test_incomplete_reasons(reason, expected):
+    out, _ = convert({**fc.RUN_BASE, "status": "incomplete", "incomplete_details": {"reason": reason}})
+    assert out["incomplete_details"] == expected
+    assert ("unconverted" in out) == (expected is None)
+
+
+@pytest.mark.parametrize("status, expected", [("completed", "completed"), ("in_progress", "in_progress"),
+                                              ("failed", "incomplete"), ("cancelled", "incomplete"),
+                                              ("expired", "incomplete")])
+def test_run_step_statuses(status, expected):
+    step = {**fc.STEP_FAILED, "status": status, "last_error": None}
+    out, _ = convert(step)
+    assert [item["status"] for item in out["data"]] == [expected]
