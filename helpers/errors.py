@@ -2,7 +2,9 @@
 
 Every failure that comes from the input (not Python, invalid JSON, binary, too
 large, a kind we cannot convert) is an `InputError` that says where: a line and
-column for text, a JSON path for payloads. Callers catch `WorkbookError`.
+column for text, a JSON path for payloads. A failure of the converter itself (a
+bug, not the input's fault) is an `InternalError`, whose message asks for a
+report. Callers catch `WorkbookError`.
 """
 from __future__ import annotations
 
@@ -56,3 +58,20 @@ class InputError(WorkbookError):
 
 class UnknownKindError(InputError):
     """A kind was asked for that no converter handles."""
+
+
+class InternalError(WorkbookError):
+    """The converter failed on input it should have handled: a bug, not bad input.
+
+    `cause` names the exception type behind it; the original exception is chained
+    (`__cause__`) for whoever debugs it, and never shown to the user as a traceback.
+    """
+
+    def __init__(self, cause: BaseException, *, kind: str | None = None) -> None:
+        self.cause = type(cause).__name__
+        self.kind = kind
+        self.message = (
+            f"internal error in the converter ({self.cause}); this is a bug, not a problem with "
+            "your input: please report it together with the input"
+        )
+        super().__init__(self.message)

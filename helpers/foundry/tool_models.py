@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import ast
 
+from ..mapping import new_model, tool_for_class
+from ..mapping.tools import OPENAPI_SCHEME_RENAMES, SAME_IN_2X, ToolSpec, legacy_only_keywords
 from .context import Context
 
 from .function_schemas import from_function_definition, function_tools
 from .tool_state import LEGACY_MODELS, MODELS, Seg, kw_text, use_model
 
-LEGACY_ONLY_KEYWORDS = {
-    "CodeInterpreterTool": {"file_ids"},
-    "FunctionTool": {"functions"},
-    "AsyncFunctionTool": {"functions"},
-    "BingGroundingTool": {"connection_id"},
-    "AzureAISearchTool": {"index_connection_id", "index_name"},
-    "OpenApiTool": {"spec", "auth", "default_parameters"},
-    "McpTool": {"server_label"},
-    "ToolSet": set(),
-    "AsyncToolSet": set(),
-    "FunctionToolDefinition": {"function"},
-    "OpenApiConnectionAuthDetails": {"security_scheme"},
-    "OpenApiConnectionSecurityScheme": {"connection_id"},
-}
-# Classes whose 2.x counterpart has the same name and arguments: only the import moves.
-SAME_IN_2X = {"FileSearchTool", "OpenApiAnonymousAuthDetails", "OpenApiManagedAuthDetails",
-              "OpenApiManagedSecurityScheme", "AzureAISearchQueryType"}
+# Which helper keywords only the 1.x classes take, and which classes keep their name: from the
+# one map of changes (helpers.mapping), which the payload rules read too.
+LEGACY_ONLY_KEYWORDS = legacy_only_keywords()
 
 
 def legacy_class(ctx: Context, call: ast.Call) -> str | None:
@@ -54,7 +42,7 @@ def _legacy_shape(name: str, call: ast.Call) -> bool:
         return True
     keywords = {k.arg for k in call.keywords}
     if name == "McpTool":
-        return True  # 2.x spells it MCPTool
+        return True  # 2.x spells it MCPTool (tool_for_class("McpTool").new_class)
     return bool(keywords & LEGACY_ONLY_KEYWORDS[name]) or (bool(call.args) and name != "FunctionToolDefinition")
 
 
@@ -107,91 +95,104 @@ def build_model(ctx: Context, name: str, call: ast.Call, seg: Seg, node: ast.AST
     return builder(ctx, call, seg, node) if builder else None
 
 
+def _spec(name: str) -> ToolSpec:
+    """The map-of-changes record of a helper this module rebuilds (read at call time, never cached)."""
+    return tool_for_class(name)  # type: ignore[return-value]  # every name used here is in the map
+
+
 def _code_interpreter(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
-    args = _args(call, seg, ("file_ids",))
-    if args is None or set(args) - {"file_ids"}:
+    spec = _spec("CodeInterpreterTool")
+    args = _args(call, seg, spec.helper_args)
+    if args is None or set(args) - set(spec.helper_args):
         return None
-    use_model(ctx, "CodeInterpreterTool")
+    use_model(ctx, spec.new_class)
     return code_interpreter_text(ctx, args.get("file_ids")), "tool"
 
 
 def code_interpreter_text(ctx: Context, file_ids: str | None) -> str:
+    spec = _spec("CodeInterpreterTool")
     if not file_ids:
-        return "CodeInterpreterTool()"
-    use_model(ctx, "AutoCodeInterpreterToolParam")
-    return f"CodeInterpreterTool(container=AutoCodeInterpreterToolParam(file_ids={file_ids}))"
+        return f"{spec.new_class}()"
+    container = spec.settings_classes[0]
+    use_model(ctx, container)
+    return f"{spec.new_class}({spec.settings}={container}(file_ids={file_ids}))"
+
+
+def _nested_text(ctx: Context, spec: ToolSpec, args: dict[str, str]) -> str:
+    """`Tool(settings=Params(entries=[Entry(renamed keywords...)]))` for Bing and Azure AI Search."""
+    for model in (spec.new_class, *spec.settings_classes):
+        use_model(ctx, model)
+    outer, inner = spec.settings_classes
+    entry = kw_text([(spec.rename(k), args.get(k)) for k in spec.helper_args])
+    return f"{spec.new_class}({spec.settings}={outer}({spec.entries}=[{inner}({entry})]))"
 
 
 def _bing(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
-    order = ("connection_id", "market", "set_lang", "count", "freshness")
-    args = _args(call, seg, order)
-    if args is None or "connection_id" not in args or set(args) - set(order):
+    spec = _spec("BingGroundingTool")
+    args = _args(call, seg, spec.helper_args)
+    if args is None or "connection_id" not in args or set(args) - set(spec.helper_args):
         return None
-    for model in ("BingGroundingTool", "BingGroundingSearchToolParameters", "BingGroundingSearchConfiguration"):
-        use_model(ctx, model)
-    config = kw_text([("project_connection_id", args["connection_id"])] + [(k, args.get(k)) for k in order[1:]])
-    ctx.note(node, "info", "BingGroundingTool now takes the project connection in "
-             "BingGroundingSearchConfiguration(project_connection_id=...): check that the value is the id of "
+    ctx.note(node, "info", f"{spec.new_class} now takes the project connection in "
+             f"{spec.settings_classes[-1]}({spec.rename('connection_id')}=...): check that the value is the id of "
              "the Bing connection of your Foundry project.")
-    return ("BingGroundingTool(bing_grounding=BingGroundingSearchToolParameters("
-            f"search_configurations=[BingGroundingSearchConfiguration({config})]))"), "tool"
+    return _nested_text(ctx, spec, args), "tool"
 
 
 def _ai_search(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
-    order = ("index_connection_id", "index_name", "query_type", "filter", "top_k", "index_asset_id")
-    args = _args(call, seg, order)
-    if args is None or set(args) - set(order):
+    spec = _spec("AzureAISearchTool")
+    args = _args(call, seg, spec.helper_args)
+    if args is None or set(args) - set(spec.helper_args):
         return None
-    for model in ("AzureAISearchTool", "AzureAISearchToolResource", "AISearchIndexResource"):
-        use_model(ctx, model)
     if "query_type" in args:
         args["query_type"] = _enum_value(ctx, args["query_type"])
-    index = kw_text([("project_connection_id", args.get("index_connection_id"))] + [(k, args.get(k)) for k in order[1:]])
-    return ("AzureAISearchTool(azure_ai_search=AzureAISearchToolResource("
-            f"indexes=[AISearchIndexResource({index})]))"), "tool"
+    return _nested_text(ctx, spec, args), "tool"
 
 
 def _openapi(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
-    order = ("name", "description", "spec", "auth", "default_parameters")
-    args = _args(call, seg, order)
-    if args is None or set(args) - set(order) or not {"name", "spec", "auth"} <= set(args):
+    spec = _spec("OpenApiTool")
+    args = _args(call, seg, spec.helper_args)
+    if args is None or set(args) - set(spec.helper_args) or not {"name", "spec", "auth"} <= set(args):
         return None
-    use_model(ctx, "OpenApiTool")
-    use_model(ctx, "OpenApiFunctionDefinition")
-    inner = kw_text([("name", args["name"]), ("spec", args["spec"]), ("auth", args["auth"]),
-                 ("description", args.get("description")), ("default_params", args.get("default_parameters"))])
-    return f"OpenApiTool(openapi=OpenApiFunctionDefinition({inner}))", "tool"
+    definition = spec.settings_classes[0]
+    use_model(ctx, spec.new_class)
+    use_model(ctx, definition)
+    inner = kw_text([(spec.rename(k), args.get(k)) for k in ("name", "spec", "auth", "description",
+                                                             "default_parameters")])
+    return f"{spec.new_class}({spec.settings}={definition}({inner}))", "tool"
 
 
 def _mcp(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
-    order = ("server_label", "server_url", "allowed_tools")
-    args = _args(call, seg, order)
-    if args is None or set(args) - set(order) or "server_label" not in args:
+    spec = _spec("McpTool")
+    args = _args(call, seg, spec.helper_args)
+    if args is None or set(args) - set(spec.helper_args) or "server_label" not in args:
         return None
-    use_model(ctx, "MCPTool")
-    ctx.note(node, "info", "MCPTool asks for approval of each tool call unless you set "
-             "require_approval=\"never\"; headers go to MCPTool(headers={...}) instead of update_headers().")
-    return f"MCPTool({kw_text([(k, args.get(k)) for k in order])})", "tool"
+    use_model(ctx, spec.new_class)
+    ctx.note(node, "info", f"{spec.new_class} asks for approval of each tool call unless you set "
+             f"require_approval=\"never\"; headers go to {spec.new_class}(headers={{...}}) instead of update_headers().")
+    return f"{spec.new_class}({kw_text([(k, args.get(k)) for k in spec.helper_args])})", "tool"
 
 
 def _connection_auth(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
     args = _args(call, seg, ("security_scheme",))
     if args is None or set(args) != {"security_scheme"}:
         return None
-    use_model(ctx, "OpenApiProjectConnectionAuthDetails")
+    model = new_model("OpenApiConnectionAuthDetails")
+    use_model(ctx, model)
     scheme = call.args[0] if call.args else call.keywords[0].value
     value = args["security_scheme"]
     if isinstance(scheme, ast.Call) and legacy_class(ctx, scheme) == "OpenApiConnectionSecurityScheme":
         value = _connection_scheme(ctx, scheme, seg, node)[0]  # type: ignore[index]
-    return f"OpenApiProjectConnectionAuthDetails(security_scheme={value})", "tool"
+    return f"{model}(security_scheme={value})", "tool"
 
 
 def _connection_scheme(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) -> tuple[str, str] | None:
-    args = _args(call, seg, ("connection_id",))
-    if args is None or set(args) != {"connection_id"}:
+    (old, fresh), = OPENAPI_SCHEME_RENAMES
+    args = _args(call, seg, (old,))
+    if args is None or set(args) != {old}:
         return None
-    use_model(ctx, "OpenApiProjectConnectionSecurityScheme")
-    return f"OpenApiProjectConnectionSecurityScheme(project_connection_id={args['connection_id']})", "tool"
+    model = new_model("OpenApiConnectionSecurityScheme")
+    use_model(ctx, model)
+    return f"{model}({fresh}={args[old]})", "tool"
 
 
 BUILDERS = {

@@ -19,6 +19,9 @@ carries its own resources, listed in `PromptAgentDefinition(tools=[...])`:
     ToolSet() / toolset.add(t)                -> [] / toolset.append(t)
     {"type": "function", "function": {...}}   -> FunctionTool(name=..., parameters=..., strict=...)
 
+The names and keyword renames in this table come from `helpers.mapping` (the one
+map of changes, which the JSON payload rules read too).
+
 The JSON schema of a Python function is read from its annotations and
 docstring (`:param x: ...` lines) with `ast`, never by running it, and only
 when the function is defined in the same code; otherwise the tool stays and a

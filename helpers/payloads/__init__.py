@@ -6,8 +6,9 @@ Public contract (used by `helpers.kinds` and `helpers.api`):
 - `detect_payload_kind(text) -> str | None`: never raises; None for text that is
   neither JSON nor a stream transcript.
 - `convert_payload(text, kind=None, *, stream_format="ui-message-stream",
-  response_shape="messages") -> ConversionResult`: raises only `InputError`
-  (`UnknownKindError` for a kind not in `PAYLOAD_KINDS`).
+  response_shape="messages") -> ConversionResult`: raises `InputError` for the
+  input's faults (`UnknownKindError` for a kind not in `PAYLOAD_KINDS`) and
+  `helpers.errors.InternalError` for the converter's own (a bug: please report).
 
 Rules live one per module under `langdock/`, `foundry/` and `streams/`; each
 module docstring states its rule ids (from the reference's section 8: C1-C10,

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import InputError, UnknownKindError
+from ..errors import InputError, InternalError, UnknownKindError, WorkbookError
 from ..inputs import as_text
 from ..results import ConversionResult
 from .context import Context
@@ -32,6 +32,7 @@ INPUT_MODELS: dict[str, type[BaseModel] | None] = {
     "foundry-message": None,
     "foundry-message-list": None,
     "foundry-run": None,
+    "foundry-run-steps": None,
     "langdock-chat-request": lm.ChatRequestIn,
     "langdock-chat-response": lm.ChatResponseIn,
     "langdock-agent-request": lm.AgentBodyIn,
@@ -46,20 +47,21 @@ def convert_payload(
     stream_format: str = "ui-message-stream",
     response_shape: str = "messages",
 ) -> ConversionResult:
-    """Convert a legacy payload or stream transcript; raises only `InputError`."""
+    """Convert a legacy payload or stream transcript.
+
+    Raises `InputError` (located) when the input is at fault, and `InternalError` when a
+    rule fails on input it should have handled: a bug is never reported as bad input.
+    """
     try:
         return _convert(text, kind, stream_format, response_shape)
-    except InputError:
+    except WorkbookError:
         raise
-    except RecursionError:
+    except RecursionError:  # the input's nesting, not a bug: rules recurse over the document
         raise InputError("the input is nested too deeply to convert", kind=kind) from None
     except MemoryError:
         raise InputError("the input is too large to convert", kind=kind) from None
-    except Exception as exc:  # a bug must still reach the user as a located, readable error
-        raise InputError(
-            f"internal error while converting ({type(exc).__name__}); please report this input",
-            kind=kind,
-        ) from exc
+    except Exception as exc:
+        raise InternalError(exc, kind=kind) from exc
 
 
 def _convert(text: str | bytes, kind: str | None, stream_format: str, response_shape: str) -> ConversionResult:
@@ -109,7 +111,7 @@ def _convert_json(text: str, kind: str, ctx: Context, *, explicit: bool) -> str:
         actual = kind_of_value(value)
         if actual not in (None, "json", kind):
             raise InputError(f"this looks like a {actual!r} payload, not {kind!r}", path="$", kind=kind)
-    if isinstance(value, list) and kind not in ("langdock-chat-request", "foundry-message-list", "json"):
+    if isinstance(value, list) and kind not in ("langdock-chat-request", "foundry-message-list", "foundry-run-steps", "json"):
         raise InputError(f"expected a JSON object for {kind!r}, got an array", line=1, column=1, path="$", kind=kind)
     model = INPUT_MODELS.get(kind)
     if isinstance(value, list) and kind == "langdock-chat-request":

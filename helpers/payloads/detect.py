@@ -97,6 +97,10 @@ def kind_of_value(value: Any) -> str | None:
         if items and len(items) == min(len(value), 50):
             if any(item.get("object") == "thread.message" for item in items):
                 return "foundry-message-list"
+            if any(item.get("object") == "thread.run.step" for item in items):
+                return "foundry-run-steps"
+            if all(item.get("type") == "message" and "object" not in item for item in items):
+                return "foundry-message-list"  # conversation items, as a converted bare array
             if all("role" in item and ("content" in item or "parts" in item) for item in items):
                 return "langdock-chat-request"
         return "json"
@@ -113,8 +117,12 @@ def _kind_of_object(obj: dict[str, Any]) -> str:
         return "foundry-message"
     if tag in ("thread.run", "response"):
         return "foundry-run"
+    if tag == "thread.run.step":
+        return "foundry-run-steps"
     if tag == "list" and isinstance(obj.get("data"), list):
         data = obj["data"][:20]
+        if any(isinstance(d, dict) and d.get("object") == "thread.run.step" for d in data):
+            return "foundry-run-steps"
         if any(isinstance(d, dict) and (d.get("object") == "thread.message" or d.get("type") == "message") for d in data):
             return "foundry-message-list"
         if not data and "first_id" in obj:

@@ -7,6 +7,7 @@ PAYLOAD_KINDS: dict[str, str] = {
     "foundry-message": "Thread message (thread.message) → conversation message item",
     "foundry-message-list": "Thread message list → conversation item list",
     "foundry-run": "Run (thread.run) → response",
+    "foundry-run-steps": "Run step list (thread.run.step) → conversation items (the response's output)",
     "langdock-chat-request": "Langdock /assistant/v1/chat/completions request → /agent/v1 request (UIMessages)",
     "langdock-chat-response": "Langdock chat response {result} → {messages} (or one UIMessage)",
     "langdock-agent-request": "Langdock create/get/update/disable bodies and responses (assistantId → agentId)",

@@ -31,6 +31,7 @@ RULE_MODULES = (
     "foundry.message_to_item",
     "foundry.message_list_to_items",
     "foundry.run_to_response",
+    "foundry.run_steps_to_items",
     "unknown_json",
 )
 

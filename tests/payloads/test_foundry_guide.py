@@ -19,7 +19,7 @@ from . import examples as ex
 
 SERVICE_ONLY_RESPONSE_KEYS = {
     "background", "max_tool_calls", "previous_response_id", "prompt", "prompt_cache_key",
-    "reasoning", "safety_identifier", "service_tier", "top_logprobs", "truncation", "user",
+    "reasoning", "safety_identifier", "service_tier", "top_logprobs", "user",
     "content_filters", "store",
 }
 
@@ -56,8 +56,16 @@ def test_run_becomes_the_documented_response():
                 "temperature", "top_p", "tool_choice", "max_output_tokens", "text"):
         assert out[key] == {**documented, "text": {"format": {"type": "text"}}}[key], key
     assert set(out["usage"]) <= set(documented["usage"])
-    assert out["usage"] == {"input_tokens": 1216, "input_tokens_details": {"cached_tokens": 0},
-                            "output_tokens": 76, "total_tokens": 1292}
+    # The run counted cached tokens (0) but never cache writes or reasoning tokens: those are 0, noted.
+    assert out["usage"] == {"input_tokens": 1216, "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                            "output_tokens": 76, "output_tokens_details": {"reasoning_tokens": 0},
+                            "total_tokens": 1292}
+    usage_note = next(n for n in result.notes if n.path == "usage")
+    assert "cache" in usage_note.message and "reasoning_tokens" in usage_note.message
+    assert "prompt_token_details.cached_tokens" not in usage_note.message  # that one was counted
+    # The run's truncation_strategy {"type": "auto"} keeps its behaviour; the guide's response came
+    # from another call that used the default ("disabled").
+    assert out["truncation"] == "auto"
     assert out["conversation"] == {"id": "thread_abcd1234"}
     Response.model_validate(out)
 

@@ -118,7 +118,9 @@ def test_run_error_usage_limits_and_format_map():
     assert after["error"] == {"code": "rate_limit_exceeded", "message": "slow down"}
     assert after["max_output_tokens"] == 500
     assert after["incomplete_details"] == {"reason": "max_output_tokens"}
-    assert after["usage"] == {"input_tokens": 10, "output_tokens": 5, "total_tokens": 15}
+    assert after["usage"] == {"input_tokens": 10, "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                              "output_tokens": 5, "output_tokens_details": {"reasoning_tokens": 0},
+                              "total_tokens": 15}
     assert after["text"] == {"format": {"type": "json_schema", "name": "x", "schema": {"type": "object"}}}
     assert after["tool_choice"] == {"type": "function", "name": "lookup"}
     Response.model_validate(after)
@@ -149,7 +151,7 @@ def test_tools_and_tool_resources_fold_together():
     assert after["definition"]["tools"] == [
         {"type": "code_interpreter", "container": {"type": "auto", "file_ids": ["file-1"]}},
         {"type": "file_search", "vector_store_ids": ["vs_1"], "max_num_results": 5},
-        {"type": "function", "name": "f", "description": "d", "parameters": {"type": "object"}},
+        {"type": "function", "name": "f", "description": "d", "parameters": {"type": "object"}, "strict": False},
         {"type": "bing_grounding", "bing_grounding": {"search_configurations": []}},
     ]
     assert after["definition"]["temperature"] == 0.2 and "top_p" not in after["definition"]

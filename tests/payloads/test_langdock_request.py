@@ -144,9 +144,20 @@ def test_request_rules(before, after):
     ],
 )
 def test_request_notes(before, rule, severity, path):
-    notes = [n for n in convert(before).notes if n.rule == rule and n.path == path]
+    text = json.dumps(before, indent=2)
+    notes = [n for n in convert_payload(text).notes if n.rule == rule and n.path == path]
     assert notes and notes[0].severity == severity
-    assert notes[0].line is not None
+    # the note points into the pasted text: at the field's key, at the array element, or at the top
+    key = path.rsplit(".", 1)[-1]
+    at = text.splitlines()[notes[0].line - 1][notes[0].column - 1:]
+    if path == "$":
+        assert (notes[0].line, notes[0].column) == (1, 1)
+    elif key.endswith("]"):
+        assert at[:1] in ('{', '[', '"')
+    elif json.dumps(key) + ":" in text:
+        assert at.startswith(json.dumps(key) + ":")
+    else:  # a field the input lacks (the note says to add it): it points at the enclosing object
+        assert at[:1] in ('{', '"')
 
 
 @pytest.mark.parametrize(

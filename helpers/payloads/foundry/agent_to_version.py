@@ -11,7 +11,8 @@ After:  `{"metadata": {}, "object": "agent.version", "id": "my-agent:1", "name":
 Id policy: a new agent is addressed by name; its first version id is `<name>:1`, which is what
 this rule writes (the legacy id goes into a note). `temperature`/`top_p` of 1.0 (the default)
 are left out, other values go into the definition; `response_format` becomes `definition.text`.
-Names the new service would refuse are made valid, with a note.
+Names the new service would refuse are made valid, with a note. Tools and tool_resources
+follow `tools.py`; what has no 2.x place is kept under `unconverted` (noted).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from ..models.foundry import LegacyAssistant
 from ..registry import rule
 from ..validation import validate
 from .common import carry_unknown, text_format
-from .tools import convert_tools, note_tool_resources
+from .tools import UNCONVERTED, convert_tools
 
 KNOWN = {"id", "object", "created_at", "name", "description", "model", "instructions", "tools",
          "top_p", "temperature", "tool_resources", "metadata", "response_format"}
@@ -43,9 +44,10 @@ def agent_to_version(doc: Any, ctx: Context) -> Any:
         ctx.note("F1", "error", "the agent has no model; a prompt definition needs one", ("model",))
     if doc.get("instructions") is not None:
         definition["instructions"] = doc["instructions"]
-    if doc.get("tools"):
-        definition["tools"] = convert_tools(doc["tools"], doc.get("tool_resources"), ctx, "F1", ())
-    note_tool_resources(doc.get("tool_resources"), ctx, "F1", ())
+    unconverted: dict[str, Any] = {}
+    tools = convert_tools(doc.get("tools") or [], doc.get("tool_resources"), ctx, "F1", (), unconverted)
+    if tools:
+        definition["tools"] = tools
     for key in ("temperature", "top_p"):
         if doc.get(key) is not None and doc[key] != 1:
             definition[key] = doc[key]
@@ -62,7 +64,7 @@ def agent_to_version(doc: Any, ctx: Context) -> Any:
         "name": name,
         "version": "1",
         "description": doc.get("description") or "",
-        "created_at": doc.get("created_at"),
+        "created_at": doc.get("created_at") if doc.get("created_at") is not None else 0,
         "definition": definition,
     }
     ctx.note("F1", "info", f"the new agent is addressed by name; its first version gets id {name}:1 "
@@ -70,9 +72,14 @@ def agent_to_version(doc: Any, ctx: Context) -> Any:
     if doc.get("created_at") is not None:
         ctx.note("F1", "info", "created_at is the legacy creation time; the service stamps the new "
                  "version when it is created", ("created_at",))
+    else:
+        ctx.note("F1", "info", "the assistant has no created_at; an agent version needs one, so it is 0 "
+                 "(the service stamps the version when it is created)", ())
     if any(not isinstance(v, str) for v in metadata.values()) if isinstance(metadata, dict) else True:
         ctx.note("F1", "warning", "agent metadata values must be strings (max 16 keys)", ("metadata",))
     carry_unknown(ctx, "F1", doc, KNOWN, new, (), "an agent version")
+    if unconverted:
+        new[UNCONVERTED] = unconverted
     return new
 
 

@@ -27,7 +27,8 @@ def list_to_items(doc: Any, ctx: Context) -> Any:
     converted = []
     legacy = 0
     for index, item in enumerate(items):
-        if isinstance(item, dict) and item.get("type") == "message" and "object" not in item:
+        if isinstance(item, dict) and isinstance(item.get("type"), str) and "object" not in item:
+            # already a conversation item (a message, or a tool call item next to messages)
             converted.append(item)
             continue
         validate(LegacyThreadMessage, item, ctx.text_for_lines, ctx.kind, (*base, index))

@@ -21,22 +21,11 @@ from ..jsontext import Path
 from ..models.foundry import LegacyThreadMessage
 from ..registry import rule
 from ..validation import validate
+from ...mapping import MESSAGE_STATUS, fields, lookup
 from .common import carry_unknown, note_dropped, note_id_kept
 
-DROPPED = {
-    "created_at": "items carry no timestamp",
-    "thread_id": "the item lives in the conversation you add it to",
-    "assistant_id": "responses name the agent through agent_reference",
-    "run_id": "responses replace runs",
-    "completed_at": "items carry no timestamp",
-    "incomplete_at": "items carry no timestamp",
-    "incomplete_details": "see the response's incomplete_details",
-    "attachments": "send files as input_file content or through the agent's file_search/"
-                   "code_interpreter tools",
-    "metadata": "items carry no metadata; keep it on the conversation",
-}
-KNOWN = {"id", "object", "role", "content", "status", *DROPPED}
-STATUS = {"completed": "completed", "in_progress": "in_progress", "incomplete": "incomplete"}
+DROPPED = fields.dropped(fields.MESSAGE)
+KNOWN = set(fields.MESSAGE)
 
 
 @rule("foundry-message", "F3", order=10)
@@ -50,7 +39,8 @@ def message_rule(doc: Any, ctx: Context) -> Any:
 
 def message_to_item(doc: dict[str, Any], ctx: Context, base: Path) -> dict[str, Any]:
     role = doc.get("role")
-    status = STATUS.get(doc.get("status") or "completed")
+    found = lookup(MESSAGE_STATUS, doc.get("status") or "completed")
+    status = found[0] if found else None
     if status is None:
         ctx.note("F3", "warning", f"status {doc.get('status')!r} has no item counterpart; it became "
                  "'completed'", (*base, "status"))
