@@ -24,7 +24,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -79,9 +79,9 @@ class LegacyChatBody(BaseModel):
     assistantId: str | None = None
     assistant: TemporaryConfig | None = None
     messages: list[LegacyMessage] = Field(min_length=1)
-    stream: bool = False
+    stream: StrictBool = False
     output: StructuredOutput | None = None
-    maxSteps: int | None = Field(default=None, ge=1, le=20)
+    maxSteps: StrictInt | None = Field(default=None, ge=1, le=20)
 
 
 class SourcePart(BaseModel):
@@ -115,6 +115,9 @@ class AgentMessage(UIMessage):
 class AgentChatBody(AgentChatRequest):
     agent: TemporaryConfig | None = None
     messages: list[AgentMessage] = Field(min_length=1)
+    # JSON has no "yes" for true: Langdock's validator refuses what pydantic would coerce.
+    stream: StrictBool | None = None
+    maxSteps: StrictInt | None = Field(default=None, ge=1, le=20)
 
 
 def _target(body: BaseModel, gen: Generation) -> tuple[str | None, Any]:
