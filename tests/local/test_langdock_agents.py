@@ -142,3 +142,25 @@ def test_mixed_generation_keys_are_refused(svc):
 def test_no_key_no_answer(svc):
     answer = requests.get(f"{svc.base_url}/agent/v1/models")
     assert answer.status_code == 401 and set(answer.json()) == {"message"}
+
+
+def test_agents_and_their_versions_survive_a_restart(tmp_path):
+    from helpers.local import start
+
+    first = start(tmp_path)
+    try:
+        with httpx.Client(base_url=f"{first.base_url}/agent/v1", headers=KEY, verify=first.ssl_context()) as client:
+            agent_id = client.post("/create", json={"name": "Keeper"}).json()["agent"]["id"]
+            client.post("/publish", json={"agentId": agent_id}).raise_for_status()
+    finally:
+        first.stop()
+    second = start(tmp_path)
+    try:
+        again = requests.post(f"{second.base_url}/agent/v1/publish", headers=KEY, verify=second.ca_bundle,
+                              json={"agentId": agent_id})
+        assert again.status_code == 409  # version 1 is still the live one
+        got = requests.get(f"{second.base_url}/assistant/v1/get", headers=KEY, verify=second.ca_bundle,
+                           params={"assistantId": agent_id})
+        assert got.json()["assistant"]["name"] == "Keeper"
+    finally:
+        second.stop()
