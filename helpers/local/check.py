@@ -40,7 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import convert_code
 from ..errors import InputError, WorkbookError
+from .run import run_script
+from .service import start
 
 TAIL_LINES = 20
 MAX_SIBLING_BYTES = 20_000_000
@@ -160,8 +163,10 @@ def check_script(script: str | Path, *, timeout: float = 60.0) -> CheckReport:
 
 
 def _read_input(script: str | Path) -> tuple[str, str, Path | None]:
-    """(name, source, folder whose files are copied) for a path or source text."""
-    if isinstance(script, str) and ("\n" in script or not script.strip().endswith(".py")):
+    """(name, source, folder whose files are copied) for a path or source text.
+
+    A string is a path when it is one line and names a file or ends in `.py`."""
+    if isinstance(script, str) and ("\n" in script or not (script.strip().endswith(".py") or _is_file(script))):
         return "script.py", script, None
     path = Path(script)
     try:
@@ -170,11 +175,14 @@ def _read_input(script: str | Path) -> tuple[str, str, Path | None]:
         raise InputError(f"cannot read {path}: {exc}") from exc
 
 
-def _check(script: str | Path, timeout: float) -> CheckReport:
-    from .. import convert_code
-    from .run import run_script
-    from .service import start
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, NUL bytes
+        return False
 
+
+def _check(script: str | Path, timeout: float) -> CheckReport:
     name, source, folder = _read_input(script)
     result = convert_code(source)
     report = CheckReport(script=str(script) if folder else name, converted_source=result.output,
@@ -185,9 +193,9 @@ def _check(script: str | Path, timeout: float) -> CheckReport:
         converted = _place(work / "converted", name, result.output, folder)
         svc = start(work / "service")
         try:
-            report.original = _run(run_script, original, svc, "original", timeout)
+            report.original = _run(original, svc, "original", timeout)
             mark = _last_seq(svc)
-            report.converted = _run(run_script, converted, svc, "converted", timeout)
+            report.converted = _run(converted, svc, "converted", timeout)
             before, docs = _docs_until(svc, mark), _docs_after(svc, mark)
         finally:
             svc.stop()
@@ -209,7 +217,7 @@ def _place(folder: Path, name: str, text: str, siblings: Path | None) -> Path:
     return target
 
 
-def _run(run_script, path: Path, svc, label: str, timeout: float) -> RunOutcome:
+def _run(path: Path, svc, label: str, timeout: float) -> RunOutcome:
     started = time.monotonic()
     try:
         done = run_script(path, service=svc, capture=True, timeout=timeout)

@@ -194,3 +194,14 @@ def test_foundry_legacy_script_converted_passes_the_microsoft_steps(tmp_path):
     assert steps["a conversation produced output items"] == PASSED
     assert steps["context kept across responses"] == PASSED
     assert 'Earlier you said "My name is Ada."' in report.converted.stdout
+
+
+def test_unexpected_failures_reach_the_caller_as_workbook_errors(monkeypatch):
+    import helpers.local.check as check
+
+    def broken_start(*args, **kwargs):
+        raise RuntimeError("the local service did not start")
+
+    monkeypatch.setattr(check, "start", broken_start)
+    with pytest.raises(helpers.WorkbookError, match="did not start"):
+        helpers.check_script("print('hi')\n")

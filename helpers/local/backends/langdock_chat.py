@@ -37,7 +37,7 @@ from .. import model as stand_in
 from ..bodies import json_body
 from ..ids import new_id
 from . import langdock_stream as streams
-from .langdock_agents import KIND as AGENT_KIND, MODELS, find, live_config
+from .langdock_agents import MODELS, find, live_config
 from .langdock_common import AGENTS, LEGACY, Generation, generation, message_error, parse
 
 CHAT_KIND = "langdock_chat"
@@ -216,5 +216,3 @@ async def chat(request: Request) -> Response:
 def routes() -> list[Route]:
     return [Route("/chat/completions", chat, methods=["POST"])]
 
-
-__all__ = ["routes", "CHAT_KIND", "AGENT_KIND"]
