@@ -7,6 +7,11 @@ Public API (everything else is internal and may change):
 - `convert_payload(text, kind=None, **options)`: JSON payloads and stream transcripts.
 - `detect_kind(text)`, `all_kinds()`: what an input is, and what kinds exist.
 - `verify_code(source)`: checks converted calls against the installed SDKs.
+- `check_script(path_or_source, timeout=60)`: converts a Python script, runs the
+  original and the conversion against a fresh local service (this runs the
+  code), and returns a `helpers.local.check.CheckReport`: both outcomes, the
+  masked output diff, and the verification steps (`report.ok`, `.text()`,
+  `.to_dict()`). Also `python -m helpers check SCRIPT`.
 - `ConversionResult`, `Note`: the one result type.
 - `WorkbookError`, `InputError`: the only errors raised on purpose.
 """
@@ -38,6 +43,12 @@ def verify_code(source: str):
     return _verify_code(source)
 
 
+def check_script(script, *, timeout: float = 60.0):
+    from .local.check import check_script as _check_script
+
+    return _check_script(script, timeout=timeout)
+
+
 __all__ = [
     "convert",
     "convert_code",
@@ -45,6 +56,7 @@ __all__ = [
     "detect_kind",
     "all_kinds",
     "verify_code",
+    "check_script",
     "ConversionResult",
     "Note",
     "WorkbookError",

@@ -1,4 +1,4 @@
-"""`python -m helpers serve` and `python -m helpers run` (see helpers.cli)."""
+"""`python -m helpers serve`, `run` and `check` (see helpers.cli)."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +21,10 @@ def add_commands(sub) -> None:
     run.add_argument("script", type=Path)
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
     run.add_argument("--data", type=Path, help="the service's data folder (default: ~/.cache/...)")
+    check = sub.add_parser("check", help="convert a script, run both versions against a fresh local service, compare")
+    check.add_argument("script", type=Path)
+    check.add_argument("--timeout", type=float, default=60.0, help="seconds each run may take (default: 60)")
+    check.add_argument("--json", action="store_true", help="the report as one JSON object")
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -66,4 +70,26 @@ def run(args: argparse.Namespace) -> int:
         return run_script(args.script, args.args, service=svc).returncode
 
 
-HANDLERS = {"serve": serve, "run": run}
+def check(args: argparse.Namespace) -> int:
+    """Exit status 0: the converted script ran and no verification step failed; 1: it did not; 2: bad input."""
+    import json
+
+    from ..errors import InputError, WorkbookError
+    from .check import check_script
+
+    if not args.script.is_file():
+        print(f"{args.script}: no such file", file=sys.stderr)
+        return 2
+    try:
+        report = check_script(args.script, timeout=args.timeout)
+    except InputError as exc:
+        print(f"{args.script}: {exc}", file=sys.stderr)
+        return 2
+    except WorkbookError as exc:
+        print(f"{args.script}: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(report.to_dict(), indent=2) if args.json else report.text(), end="" if not args.json else "\n")
+    return 0 if report.ok else 1
+
+
+HANDLERS = {"serve": serve, "run": run, "check": check}

@@ -4,7 +4,8 @@ Handlers raise `ServiceError`; the app turns it into the JSON body of the
 surface that was called (OpenAI-style `{"error": {"message", "type", "param",
 "code"}}` for both OpenAI-compatible surfaces and the classic agents API,
 which speaks the same wire format; Azure-style `{"error": {"code", "message"}}`
-for the azure-ai-projects data plane; Langdock sends `{"error": "..."}`.
+for the azure-ai-projects data plane; Langdock sends `{"message": "..."}` (its OpenAPI
+file, for every assistant/agent endpoint).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class ServiceError(Exception):
         return {"error": {"code": self.code or _AZURE_CODES.get(self.status, "BadRequest"), "message": self.message}}
 
     def langdock_body(self) -> dict[str, Any]:
-        return {"error": self.message}
+        return {"message": self.message}
 
 
 _AZURE_CODES = {400: "BadRequest", 401: "Unauthorized", 404: "NotFound", 409: "Conflict", 429: "TooManyRequests"}

@@ -4,4 +4,6 @@ Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
 """
 from __future__ import annotations
 
-BACKENDS: tuple = ()
+from . import langdock
+
+BACKENDS: tuple = (langdock,)
