@@ -4,4 +4,6 @@ Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
 """
 from __future__ import annotations
 
-BACKENDS: tuple = ()
+from . import agents_v2, containers, conversations, responses
+
+BACKENDS: tuple = (agents_v2, conversations, responses, containers)
