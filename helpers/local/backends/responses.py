@@ -30,7 +30,7 @@ from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
 
 from .. import model as stand_in
-from ..bodies import read
+from ..bodies import parse, read
 from ..errors import ServiceError, bad_request
 from ..ids import new_id
 from ..paging import page
@@ -57,12 +57,13 @@ class ResponseCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     agent_reference: AgentReference | None = None
     model: str | None = None
-    input: str | list[Any] | None = None
-    conversation: str | ConversationRef | None = None
+    # Unions are checked by `_check_unions`, so the 400 names the field and not a union member.
+    input: Any = None
+    conversation: Any = None
     previous_response_id: str | None = None
     instructions: str | None = None
     tools: list[dict[str, Any]] | None = None
-    tool_choice: str | dict[str, Any] | None = None
+    tool_choice: Any = None
     stream: bool | None = None
     stream_options: dict[str, Any] | None = None
     metadata: dict[str, str] | None = None
@@ -90,6 +91,22 @@ class ResponseCreate(BaseModel):
     context_management: list[dict[str, Any]] | None = None
     image: dict[str, Any] | None = None
     moderation: dict[str, Any] | None = None
+
+
+_JSON_TYPES = {str: "a string", list: "an array", dict: "an object", int: "an integer", float: "a number",
+               bool: "a boolean", type(None): "null"}
+
+
+def _check_unions(body: ResponseCreate) -> None:
+    for param, allowed in (("input", (str, list)), ("conversation", (str, dict)), ("tool_choice", (str, dict))):
+        value = getattr(body, param)
+        if value is not None and not isinstance(value, allowed):
+            wanted = " or ".join(_JSON_TYPES[t] for t in allowed)
+            got = _JSON_TYPES.get(type(value), "another type")
+            raise bad_request(f"Invalid type for '{param}': expected {wanted}, but got {got} instead.",
+                              param=param, code="invalid_type")
+    if isinstance(body.conversation, dict):
+        body.conversation = parse(ConversationRef, body.conversation)
 
 
 def normalized_tools(tools: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -165,6 +182,7 @@ def _input(store, raw: str | list[Any] | None) -> list[dict[str, Any]]:
 
 
 def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict[str, Any]:
+    _check_unions(body)
     agent = _agent(store, body, path_agent)
     definition = agent["definition"] if agent else {}
     model_name = body.model or definition.get("model")
