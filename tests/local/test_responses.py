@@ -159,3 +159,14 @@ def test_async_project_client_and_its_openai_client(svc, agent):
     assert first.output_text == 'Local model: you said "async one".'
     assert second.output_text.endswith('Earlier you said "async one".')
     assert fetched.id == second.id
+
+
+def test_structured_output_parses_into_the_callers_model(svc):
+    from pydantic import BaseModel
+
+    class Event(BaseModel):
+        name: str
+        participants: list[str]
+
+    parsed = svc.project_openai_client().responses.parse(model="gpt-4o", input="Meet Bob on Friday", text_format=Event)
+    assert parsed.output_parsed == Event(name="Friday", participants=[])

@@ -196,8 +196,10 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
         raise bad_request("Missing required parameter: 'input'.", param="input", code="missing_required_parameter")
     outputs = response_items.tool_outputs(history, new_items)
     context = history + new_items
+    text_format = ((body.text or definition.get("text") or {}).get("format") or {})
     reply = stand_in.reply(response_items.turns(context, instructions), tools, tool_outputs=outputs,
-                           files=searchable_files(store, tools))
+                           files=searchable_files(store, tools),
+                           json_schema=text_format.get("schema") if text_format.get("type") == "json_schema" else None)
     turns = [t for t in response_items.turns(context) if t.role == "user"]
     output = response_output.output_items(store, reply, query=turns[-1].text if turns else "")
     if "file_search_call.results" in (body.include or []):
