@@ -7,6 +7,7 @@ SDK clients need only an endpoint):
 | --- | --- |
 | `/api/projects/{project}` | azure-ai-agents 1.x (classic agents, threads, runs, files, vector stores) and azure-ai-projects 2.x (`/agents`) |
 | `/api/projects/{project}/openai/v1` | the OpenAI client from `get_openai_client()` (conversations, responses, files, ...) |
+| `/api/projects/{project}/agents/{agent_name}/endpoint/protocols/openai` | the OpenAI client from `get_openai_client(agent_name=...)` (an agent's own endpoint) |
 | `/v1` | `openai.OpenAI(base_url=...)`: the beta assistants and the Responses API |
 | `/assistant/v1`, `/agent/v1` | Langdock |
 | `/msi/token` | azure-identity's managed-identity credential |
@@ -35,7 +36,9 @@ def error_style(path: str) -> str:
         return "langdock"
     parts = path.split("/")
     # /api/projects/{project}/agents...: the azure-ai-projects data plane
-    if len(parts) > 4 and parts[1:3] == ["api", "projects"] and parts[4] == "agents":
+    # (an agent's own OpenAI endpoint below it answers in the OpenAI shape)
+    if len(parts) > 4 and parts[1:3] == ["api", "projects"] and parts[4] == "agents" \
+            and parts[6:9] != ["endpoint", "protocols", "openai"]:
         return "azure"
     return "openai"
 

@@ -8,13 +8,17 @@ rules, so tests and lessons can predict what every path produces.
   first one (`Earlier you said "..."`), which shows that context is kept.
 - Function calling: when function tools are declared and the last user text
   mentions a word of a function's name (longer than three letters, verbs such
-  as get/fetch/send ignored), the model calls that function once with
+  as get/fetch/send ignored; a word also counts by its stem without -ing, -ed,
+  -es or -s, so `opening_hours` matches "open"), the model calls that function once with
   arguments filled from its JSON schema; after the outputs come back it answers
   with them (`The tools returned: ...`).
 - Code interpreter: when declared and the user asks for a chart, plot, file or
   code, it answers with code it "ran", its printed output and a small PNG file.
 - File search: when declared with files, it answers with a quote of the first
   file and a citation of that file.
+- Structured output: when asked for a JSON schema (`json_schema=`), the answer
+  is a JSON object with every property of the schema, filled as function
+  arguments are.
 
 Surfaces translate their wire shapes into `Turn`s and tools (plain dicts in the
 OpenAI function shape `{"type": "function", "name", "parameters"}` or
@@ -73,11 +77,12 @@ class Reply:
 
 
 def reply(turns: list[Turn], tools: list[dict[str, Any]] = (), *, tool_outputs: list[tuple[str, str]] = (),
-          files: list[tuple[str, str, str]] = ()) -> Reply:
+          files: list[tuple[str, str, str]] = (), json_schema: dict[str, Any] | None = None) -> Reply:
     """The model's answer to `turns`.
 
     `tool_outputs`: (function name, output) pairs returned for this answer's
-    calls, `files`: (file id, filename, text) searchable by file_search.
+    calls, `files`: (file id, filename, text) searchable by file_search,
+    `json_schema`: the schema the answer's text must follow.
     """
     user_texts = [t.text for t in turns if t.role == "user"]
     last = user_texts[-1] if user_texts else ""
@@ -88,6 +93,8 @@ def reply(turns: list[Turn], tools: list[dict[str, Any]] = (), *, tool_outputs: 
              for tool in tools if tool.get("type") == "function" and _mentions(last, tool.get("name", ""))]
     if calls:
         return Reply(function_calls=calls)
+    if json_schema is not None:
+        return Reply(text=json.dumps(_arguments(json_schema, last, every=True)))
     text = f'Local model: you said "{last}"'
     if len(user_texts) > 1:
         text += f'. Earlier you said "{user_texts[0]}"'
@@ -109,16 +116,23 @@ def _words(name: str) -> set[str]:
     return {w.lower() for w in spaced.split() if len(w) > 3 and w.lower() not in IGNORED_WORDS}
 
 
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _mentions(text: str, function_name: str) -> bool:
     lowered = text.lower()
-    return any(word in lowered for word in _words(function_name))
+    return any(_stem(word) in lowered for word in _words(function_name))
 
 
-def _arguments(schema: dict[str, Any], text: str) -> dict[str, Any]:
-    """Values for the schema's required properties (enums take their first value)."""
+def _arguments(schema: dict[str, Any], text: str, every: bool = False) -> dict[str, Any]:
+    """Values for the schema's required properties (all of them when `every`; enums take their first value)."""
     properties = schema.get("properties") or {}
     values: dict[str, Any] = {}
-    for name in schema.get("required") or list(properties)[:1]:
+    for name in list(properties) if every else schema.get("required") or list(properties)[:1]:
         spec = properties.get(name) or {}
         if spec.get("enum"):
             values[name] = spec["enum"][0]
@@ -137,6 +151,7 @@ def _arguments(schema: dict[str, Any], text: str) -> dict[str, Any]:
 
 def _guess_string(name: str, text: str) -> str:
     # A capitalised word of the user text reads better than a fixed value
-    # ("New York" for a location), and stays deterministic.
-    capitalised = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", text)
+    # ("New York" for a location), and stays deterministic. Words that only
+    # start a sentence ("When does ...") are not names.
+    capitalised = re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", text.strip())
     return capitalised[-1] if capitalised else name

@@ -4,6 +4,6 @@ Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
 """
 from __future__ import annotations
 
-from . import langdock
+from . import agents_v2, containers, conversations, langdock, responses
 
-BACKENDS: tuple = (langdock,)
+BACKENDS: tuple = (agents_v2, conversations, responses, containers, langdock)
