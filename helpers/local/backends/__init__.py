@@ -4,4 +4,6 @@ Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
 """
 from __future__ import annotations
 
-BACKENDS: tuple = ()
+from . import classic_agents, files, vector_stores
+
+BACKENDS: tuple = (classic_agents, files, vector_stores)
