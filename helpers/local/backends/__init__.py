@@ -4,6 +4,6 @@ Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
 """
 from __future__ import annotations
 
-from . import agents_v2, containers, conversations, langdock, responses
+from . import agents_v2, classic_agents, containers, conversations, files, langdock, responses, vector_stores
 
-BACKENDS: tuple = (agents_v2, conversations, responses, containers, langdock)
+BACKENDS: tuple = (classic_agents, files, vector_stores, agents_v2, conversations, responses, containers, langdock)

@@ -1,0 +1,68 @@
+"""What differs between the two surfaces that speak the classic protocol.
+
+- `/v1` is OpenAI's beta Assistants API: it wants the `OpenAI-Beta:
+  assistants=v2` header and knows only the code_interpreter, file_search and
+  function tools.
+- `/api/projects/{project}` is classic Foundry agents (azure-ai-agents 1.x):
+  no beta header, and the Azure tools as well (Bing, AI Search, OpenAPI, Azure
+  Functions, connected agents, ...), which the service accepts and which the
+  stand-in model never calls.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from starlette.requests import Request
+
+from ...errors import bad_request
+
+OPENAI_TOOLS = {"code_interpreter", "file_search", "function"}
+AZURE_TOOLS = OPENAI_TOOLS | {
+    "bing_grounding", "bing_custom_search", "azure_ai_search", "azure_function", "openapi", "connected_agent",
+    "sharepoint_grounding", "fabric_dataagent", "deep_research", "mcp", "browser_automation", "computer_use_preview",
+}
+FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def is_openai(request: Request) -> bool:
+    return request.url.path.startswith("/v1/")
+
+
+def require_beta_header(request: Request) -> None:
+    """OpenAI refused Assistants calls without the v2 beta header."""
+    if is_openai(request) and request.headers.get("openai-beta", "") != "assistants=v2":
+        raise bad_request(
+            "You must provide the 'OpenAI-Beta' header to access the Assistants API. "
+            "Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
+            code="invalid_beta",
+        )
+
+
+def check_tools(request: Request, tools: list[Any] | None, param: str = "tools") -> list[dict[str, Any]]:
+    """`tools` as the real service accepts them (a 400 naming the first bad entry otherwise)."""
+    allowed = OPENAI_TOOLS if is_openai(request) else AZURE_TOOLS
+    checked = []
+    for index, tool in enumerate(tools or []):
+        where = f"{param}[{index}]"
+        if not isinstance(tool, dict) or not isinstance(tool.get("type"), str):
+            raise bad_request(f"Invalid value for '{where}': expected an object with a 'type'.", param=where,
+                              code="invalid_type")
+        if tool["type"] not in allowed:
+            raise bad_request(f"Invalid value: '{tool['type']}'. Supported values are: "
+                              + ", ".join(f"'{t}'" for t in sorted(allowed)) + ".",
+                              param=f"{where}.type", code="invalid_value")
+        if tool["type"] == "function":
+            function = tool.get("function")
+            if not isinstance(function, dict) or not isinstance(function.get("name"), str):
+                raise bad_request(f"Missing required parameter: '{where}.function.name'.",
+                                  param=f"{where}.function.name", code="missing_required_parameter")
+            if not FUNCTION_NAME.match(function["name"]):
+                raise bad_request(f"Invalid '{where}.function.name': string does not match pattern "
+                                  f"'^[a-zA-Z0-9_-]+$' or is longer than 64 characters.",
+                                  param=f"{where}.function.name", code="invalid_value")
+        checked.append(tool)
+    if len(checked) > 128:
+        raise bad_request("Invalid 'tools': array too long. Expected at most 128 tools.", param=param,
+                          code="array_above_max_length")
+    return checked

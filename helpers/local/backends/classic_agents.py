@@ -1,0 +1,15 @@
+"""Classic agents and OpenAI's beta Assistants: assistants, threads, messages,
+runs and run steps (the implementation is in `classic/`; files and vector
+stores are the `files` and `vector_stores` backends)."""
+from __future__ import annotations
+
+from starlette.routing import Route
+
+from .classic import assistants, runs, threads
+
+MOUNTS = ("/api/projects/{project}", "/v1")
+
+
+def routes() -> list[Route]:
+    # Runs first: `/threads/runs` must not be taken for a thread called "runs".
+    return [*runs.routes(), *assistants.routes(), *threads.routes()]
