@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import ast
 import difflib
-import json
 import re
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import time
@@ -194,9 +192,9 @@ def _check(script: str | Path, timeout: float) -> CheckReport:
         svc = start(work / "service")
         try:
             report.original = _run(original, svc, "original", timeout)
-            mark = _last_seq(svc)
+            mark = svc.store.journal_position()
             report.converted = _run(converted, svc, "converted", timeout)
-            before, docs = _docs_until(svc, mark), _docs_after(svc, mark)
+            before, docs = svc.store.written_since(0, until=mark), svc.store.written_since(mark)
         finally:
             svc.stop()
     finally:
@@ -231,29 +229,6 @@ def _text(value) -> str:
     if value is None:
         return ""
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
-
-
-# The service's state, read from its SQLite file (the layout of store.py).
-def _query(svc, sql: str, args: tuple = ()) -> list[tuple]:
-    db = sqlite3.connect(f"file:{svc.store.path}?mode=ro", uri=True)
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
-
-
-def _last_seq(svc) -> int:
-    return _query(svc, "SELECT COALESCE(MAX(seq), 0) FROM docs")[0][0]
-
-
-def _docs_after(svc, seq: int) -> list[tuple[str, dict[str, Any]]]:
-    rows = _query(svc, "SELECT kind, body FROM docs WHERE seq > ? ORDER BY seq", (seq,))
-    return [(kind, json.loads(body)) for kind, body in rows]
-
-
-def _docs_until(svc, seq: int) -> list[tuple[str, dict[str, Any]]]:
-    rows = _query(svc, "SELECT kind, body FROM docs WHERE seq <= ? ORDER BY seq", (seq,))
-    return [(kind, json.loads(body)) for kind, body in rows]
 
 
 # --- verification -----------------------------------------------------------------------
@@ -302,8 +277,10 @@ def _foundry_steps(docs: Docs, applicable: bool) -> list[Verification]:
     if not applicable:
         return [Verification(step, NOT_APPLICABLE, "the script does not use the Foundry or OpenAI SDKs")
                 for step in steps]
-    versions = [b for _, b in docs if b.get("object") == "agent.version" and b.get("id") and b.get("version")]
-    responses = [b for _, b in docs if b.get("object") == "response"]
+    # A backend may keep the wire object inside a record of its own ({"response": {...}, ...}).
+    objects = [b["response"] if isinstance(b.get("response"), dict) else b for _, b in docs]
+    versions = [b for b in objects if b.get("object") == "agent.version" and b.get("id") and b.get("version")]
+    responses = [b for b in objects if b.get("object") == "response"]
     in_conversation = [r for r in responses if _conversation(r) and r.get("output")]
     by_conversation: dict[str, int] = {}
     for response in responses:

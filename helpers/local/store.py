@@ -23,6 +23,12 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_parent ON docs (kind, parent, seq);
 CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS journal (
+    seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    id   TEXT NOT NULL,
+    body TEXT NOT NULL
+);
 """
 
 
@@ -41,11 +47,31 @@ class Store:
 
     def insert(self, kind: str, id: str, body: dict[str, Any], parent: str | None = None) -> dict[str, Any]:
         with self._lock:
-            self._db.execute(
-                "INSERT INTO docs (kind, id, parent, body) VALUES (?, ?, ?, ?)",
-                (kind, id, parent, json.dumps(body)),
-            )
+            text = json.dumps(body)
+            self._db.execute("INSERT INTO docs (kind, id, parent, body) VALUES (?, ?, ?, ?)", (kind, id, parent, text))
+            self._journal(kind, id, text)
         return body
+
+    def _journal(self, kind: str, id: str, text: str) -> None:
+        # Every write is also appended here, so what a run did stays visible after it
+        # deletes its objects (`check` verifies from this).
+        self._db.execute("INSERT INTO journal (kind, id, body) VALUES (?, ?, ?)", (kind, id, text))
+
+    def journal_position(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0]
+
+    def written_since(self, position: int, until: int | None = None) -> list[tuple[str, dict[str, Any]]]:
+        """(kind, body) of each object written after `position` (up to `until`), in its last
+        written form, deleted ones too."""
+        with self._lock:
+            rows = self._db.execute("SELECT kind, id, body FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq",
+                                    (position, until if until is not None else 2**62)).fetchall()
+        latest: dict[tuple[str, str], dict[str, Any]] = {}
+        for kind, id, body in rows:
+            latest.pop((kind, id), None)
+            latest[(kind, id)] = json.loads(body)
+        return [(kind, body) for (kind, _), body in latest.items()]
 
     def get(self, kind: str, id: str) -> dict[str, Any] | None:
         with self._lock:
@@ -59,11 +85,11 @@ class Store:
 
     def update(self, kind: str, id: str, body: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
-            cursor = self._db.execute(
-                "UPDATE docs SET body = ? WHERE kind = ? AND id = ?", (json.dumps(body), kind, id)
-            )
+            text = json.dumps(body)
+            cursor = self._db.execute("UPDATE docs SET body = ? WHERE kind = ? AND id = ?", (text, kind, id))
             if cursor.rowcount == 0:
                 raise KeyError(f"{kind} {id}")
+            self._journal(kind, id, text)
         return body
 
     def delete(self, kind: str, id: str) -> bool:
@@ -101,6 +127,7 @@ class Store:
         with self._lock:
             self._db.execute("DELETE FROM docs")
             self._db.execute("DELETE FROM blobs")
+            self._db.execute("DELETE FROM journal")
 
     def close(self) -> None:
         with self._lock:
