@@ -22,6 +22,7 @@ from .names import (
     chain,
     dotted,
 )
+from .places import Definition, Places
 from .source import SourceText
 
 AGENT_RESULT_OPS = {
@@ -86,6 +87,15 @@ class Context:
         self.role_overrides: dict[int, Role] = {}
         self.name_counts: dict[str, int] = {}  # names used in the input, counted during the walk
         self.tools: dict = {}  # tools.py: tool variables, function-call names (see tools.state)
+        self.block_stack: list[int] = []  # ids of the statement lists around the current statement
+        self.places = Places()
+        self.attr_env: dict[tuple[int, str], Role] = {}  # (class id or 0, "self.client") -> role
+        self.class_attrs: dict[int, dict[str, ast.stmt]] = {}  # class id -> "self.x" -> first assignment
+        self.class_openai: dict[int, str] = {}  # class id -> "self.openai_client" once planned
+        self.user_objects: set[str] = set()  # names holding instances of classes defined here
+        self._factories: dict[str, Role | None] = {}
+        self._functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        self._classes = {s.name for s in ast.walk(tree) if isinstance(s, ast.ClassDef)}
 
     # -- notes and text -------------------------------------------------
     def note(self, node: ast.AST | None, severity: Severity, message: str) -> None:
@@ -108,6 +118,26 @@ class Context:
                 width = len(line) - len(stripped)
                 return " " * width
         return "    "
+
+    def function(self) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The innermost function around the current statement (not the statement itself)."""
+        for stmt in reversed(self.stmt_stack[:-1]):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return stmt
+        return None
+
+    def scope_id(self) -> int:
+        """Id of the function whose body is being walked (0 at module level)."""
+        for stmt in reversed(self.stmt_stack):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return id(stmt)
+        return 0
+
+    def enclosing_class(self) -> ast.ClassDef | None:
+        for stmt in reversed(self.stmt_stack[:-1]):
+            if isinstance(stmt, ast.ClassDef):
+                return stmt
+        return None
 
     @property
     def statement(self) -> ast.stmt | None:
@@ -160,10 +190,24 @@ class Context:
 
     # -- names and roles ----------------------------------------------------
     def bind(self, target: ast.AST, role: Role | None, stmt: ast.stmt) -> None:
+        if isinstance(target, ast.Attribute) and dotted(target):
+            key = self._attr_key(self.text(target))
+            self.bound_at[self.text(target)] = stmt
+            if role is None:
+                self.attr_env.pop(key, None)
+            else:
+                self.attr_env[key] = replace(role, binding_line=stmt.lineno)
+            return
         if not isinstance(target, ast.Name):
             return
+        value = getattr(stmt, "value", None)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in self._classes:
+            self.user_objects.add(target.id)
+        else:
+            self.user_objects.discard(target.id)
         if role is None:
             self.env.pop(target.id, None)
+            self.bound_at[target.id] = stmt
             return
         self.env[target.id] = replace(role, binding_line=stmt.lineno)
         self.bound_at[target.id] = stmt
@@ -176,6 +220,10 @@ class Context:
         if isinstance(node, ast.Name):
             return self.env.get(node.id)
         if isinstance(node, ast.Attribute):
+            if self.attr_env and dotted(node):
+                known = self.attr_env.get(self._attr_key(self.text(node)))
+                if known is not None:
+                    return known
             if node.attr == "agents":
                 base = self.role_of(node.value)
                 if base is not None and base.kind in ("project", "agents_client"):
@@ -204,6 +252,8 @@ class Context:
             return Role("project", PROJECT_CLIENT_CLASSES[qualified.rsplit(".", 1)[0]])
         if qualified in OPENAI_CLIENT_CLASSES:
             return Role("openai", OPENAI_CLIENT_CLASSES[qualified])
+        if isinstance(call.func, ast.Name) and call.func.id in self._functions and call.func.id not in self.env:
+            return self._factory_role(call.func.id)
         if isinstance(call.func, ast.Attribute) and call.func.attr == "get_openai_client":
             base = self.role_of(call.func.value)
             is_async = bool(base and base.is_async)
@@ -273,6 +323,13 @@ class Context:
         """Guess what an undefined client is from the calls made on it."""
         if isinstance(base, ast.Name) and base.id in self.imports.names:
             return None
+        root = chain(base)[0]
+        if isinstance(base, ast.Name) and base.id in ("self", "cls"):
+            return None  # the class's own methods (`self.create_agent()`), not an SDK call
+        if isinstance(root, ast.Name) and root.id in self.user_objects:
+            return None  # an instance of a class defined in this code
+        if isinstance(base, ast.Call):
+            return None
         if not isinstance(base, (ast.Name, ast.Attribute)):
             return None
         if isinstance(base, ast.Attribute) and "beta" in (dotted(base) or []):
@@ -318,50 +375,184 @@ class Context:
         if what:
             self.note(node, "info", f"`{name}` is not defined in this code; assumed it is {what}.")
 
-    # -- the clients new code needs ----------------------------------------
-    def _parameter_owner(self, project_text: str | None) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-        """The innermost enclosing function when `project_text` starts with one of its parameters."""
-        if not project_text:
-            return None
-        root = project_text.split(".")[0]
-        for stmt in reversed(self.stmt_stack):
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                return stmt if root in _function_parameters(stmt) else None
+    # -- classes and factories -------------------------------------------
+    def _attr_key(self, text: str) -> tuple[int, str]:
+        if text.startswith(("self.", "cls.")):
+            cls = self.enclosing_class() or (self.statement if isinstance(self.statement, ast.ClassDef) else None)
+            return (id(cls) if cls is not None else 0, text)
+        return (0, text)
+
+    def learn_class(self, cls: ast.ClassDef) -> None:
+        """Before walking a class: the `self.x = ...` it sets and the properties it has,
+        so that every method knows `self.client` is a client wherever it was set."""
+        first: dict[str, ast.stmt] = {}
+        methods = [s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        methods.sort(key=lambda m: m.name != "__init__")
+        for method in methods:
+            if any(_decorator_name(d) == "property" for d in method.decorator_list):
+                role = self._returned_role(method)
+                if role is not None:
+                    self.attr_env[(id(cls), f"self.{method.name}")] = role
+                continue
+            for node in _own_statements(method):
+                targets = node.targets if isinstance(node, ast.Assign) else (
+                    [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else [])
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                            and target.value.id == "self":
+                        text = f"self.{target.attr}"
+                        first.setdefault(text, node)
+                        role = self.role_of(node.value)
+                        if role is not None and role.kind in ("project", "agents_client", "agents_ops", "openai"):
+                            self.attr_env.setdefault((id(cls), text), role)
+        self.class_attrs[id(cls)] = first
+
+    def _factory_role(self, name: str) -> Role | None:
+        """What a function defined in this code returns, when it builds a client."""
+        if name not in self._factories:
+            self._factories[name] = None  # recursion guard
+            self._factories[name] = self._returned_role(self._functions[name])
+        return self._factories[name]
+
+    def _returned_role(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> Role | None:
+        local: dict[str, ast.expr] = {}
+        for node in _own_statements(func):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                local[node.targets[0].id] = node.value
+            elif isinstance(node, ast.Return) and node.value is not None:
+                value = node.value
+                if isinstance(value, ast.Name) and value.id in local:
+                    value = local[value.id]
+                if isinstance(value, ast.Call):
+                    role = self._role_of_call(value)
+                    if role is not None and role.kind in ("project", "agents_client", "openai"):
+                        return role
         return None
 
+    # -- the clients new code needs ----------------------------------------
     def openai_client(self, project_text: str | None, node: ast.AST, is_async: bool = False) -> str:
-        """Name of the OpenAI client for `project_text`, planning its creation once."""
-        owner = self._parameter_owner(project_text) if project_text not in self.bound_at else None
-        key = (project_text or "") + (f"@{id(owner)}" if owner is not None else "")
-        if key in self.openai_names:
-            return self.openai_names[key]
-        for name, role in self.env.items():
-            if role.kind == "openai" and role.from_new_sdk and (role.project == project_text or not project_text):
-                self.openai_names[key] = name
-                return name
+        """Name of the OpenAI client for `project_text`, planning its creation where
+        it is defined on every path that reaches the current statement."""
         name = "openai_client"
-        self.openai_names[key] = name
-        if project_text is None:
-            self.note(node, "warning", "No project client found here: create the OpenAI client with "
-                      "`openai_client = project_client.get_openai_client()` before this line.")
+        use = self.statement
+        if project_text is None or use is None:
+            if project_text is None:
+                self.note(node, "warning", "No project client found here: create the OpenAI client with "
+                          "`openai_client = project_client.get_openai_client()` before this line.")
             return name
-        line = f"{name} = {project_text}.get_openai_client()"
-        anchor = self.bound_at.get(project_text)
-        if anchor is not None:
-            self.insert_after(anchor, [line])
-        elif owner is not None:
-            # a parameter: create the client at the top of that function (after its docstring)
-            first = owner.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(owner.body) > 1:
-                self.insert_before(owner.body[1], [line])
-            else:
-                self.insert_before(first, [line])
+        existing = self._existing_openai(project_text, use)
+        if existing is not None:
+            return existing
+        known = self.places.known(project_text, use)
+        if known is not None:
+            return known
+        line = f"{{name}} = {project_text}.get_openai_client()"
+        func = self.function()
+        cls = self.enclosing_class()
+        if project_text.startswith("self.") and func is not None and cls is not None:
+            attribute = self._class_client(cls, project_text, line)
+            if attribute is not None:
+                return attribute
+        root = project_text.split(".")[0]
+        binding = self.bound_at.get(project_text)
+        if binding is not None and self.places.scope_of(binding) != self.scope_id() and func is not None \
+                and root in _local_names(func):
+            binding = None  # bound in another function; this one binds its own
+        if binding is not None and self.places.binding_dominates(binding, use):
+            path, at = self.places.after(binding)
+            self.insert_after(binding, [line.format(name=name)])
+            self._define(project_text, name, path, at, self.places.scope_of(binding))
+        elif func is not None and (binding is None or self.places.scope_of(binding) != id(func)) \
+                and (root not in _local_names(func) or root in _function_parameters(func)):
+            # a parameter or a global: read it once at the top of the function
+            body = func.body
+            first = body[1] if _has_docstring(func) and len(body) > 1 else body[0]
+            self.insert_before(first, [line.format(name=name)])
+            self._define(project_text, name, (*self.places.path_of(func), id(func.body)), first.lineno - 0.5,
+                         id(func))
+        elif binding is None and func is None:
+            top = self.top_statement  # a fragment that never shows the client: before its first use
+            self.insert_before(top, [line.format(name=name)])
+            self._define(project_text, name, self.places.path_of(top), top.lineno - 0.5, 0)
         else:
-            top = self.top_statement
-            if top is not None:
-                self.insert_before(top, [line])
-        self.env[name] = Role("openai", is_async, project=project_text, from_new_sdk=True)
+            # the client is bound on some paths only: create the OpenAI client right where it is used
+            anchor = self._insertable(use)
+            self.insert_before(anchor, [line.format(name=name)])
+            self._define(project_text, name, self.places.path_of(anchor), anchor.lineno - 0.5,
+                         self.places.scope_of(anchor))
         return name
+
+    def _define(self, key: str, name: str, path, line: float, scope: int) -> None:
+        self.places.add(key, Definition(name, path, line, scope))
+
+    def _existing_openai(self, project_text: str, use: ast.stmt) -> str | None:
+        """An OpenAI client the code already made from this project client."""
+        for name, role in self.env.items():
+            if role.kind == "openai" and role.from_new_sdk and role.project == project_text:
+                binding = self.bound_at.get(name)
+                if binding is not None and self.places.binding_dominates(binding, use):
+                    return name
+        return None
+
+    def _class_client(self, cls: ast.ClassDef, project_text: str, line: str) -> str | None:
+        """`self.openai_client = self.client.get_openai_client()` next to where the class sets `self.client`."""
+        key = f"{id(cls)}:{project_text}"
+        if key in self.class_openai:
+            return self.class_openai[key]
+        assignment = self.class_attrs.get(id(cls), {}).get(project_text)
+        if assignment is None:
+            return None
+        taken = set(self.class_openai.values()) | set(self.class_attrs.get(id(cls), {}))
+        attribute = "self.openai_client"
+        if attribute in taken:
+            attribute = f"self.{project_text.split('.')[-1].lstrip('_')}_openai_client"
+        self.class_openai[key] = attribute
+        self.insert_after(assignment, [line.format(name=attribute)])
+        return attribute
+
+    def _insertable(self, stmt: ast.stmt) -> ast.stmt:
+        """`stmt`, or the `if` it continues when it is an `elif` (nothing can go between)."""
+        for index in range(len(self.stmt_stack) - 1, 0, -1):
+            current = self.stmt_stack[index]
+            parent = self.stmt_stack[index - 1]
+            if current is stmt and isinstance(parent, ast.If) and parent.orelse == [stmt] \
+                    and self.src.lines[stmt.lineno - 1].lstrip().startswith("elif"):
+                stmt = parent
+        return stmt
+
+
+def _decorator_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Call):
+        node = node.func
+    return node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+
+
+def _own_statements(func: ast.FunctionDef | ast.AsyncFunctionDef):
+    """The statements of a function, nested blocks included, nested functions and classes not."""
+    todo = list(func.body)
+    while todo:
+        stmt = todo.pop(0)
+        yield stmt
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field_name in ("body", "orelse", "finalbody"):
+            todo.extend(getattr(stmt, field_name, None) or ())
+        for handler in getattr(stmt, "handlers", None) or ():
+            todo.extend(handler.body)
+
+
+def _local_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    names = set(_function_parameters(func))
+    for stmt in _own_statements(func):
+        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return names
+
+
+def _has_docstring(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    first = func.body[0]
+    return isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
 
 
 def _function_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

@@ -38,13 +38,22 @@ def rewrite(source: str, tree: ast.Module, disabled: frozenset[str] = frozenset(
     return output, ctx.notes
 
 
-def _walk(ctx: Context, body: list[ast.stmt], table) -> None:
-    for stmt in body:
-        ctx.stmt_stack.append(stmt)
-        try:
-            _visit_statement(ctx, stmt, table)
-        finally:
-            ctx.stmt_stack.pop()
+def _walk(ctx: Context, body: list[ast.stmt], table, transparent: bool = False) -> None:
+    ctx.block_stack.append(id(body))
+    if transparent:
+        ctx.places.transparent.add(id(body))
+    path = tuple(ctx.block_stack)
+    scope = ctx.scope_id()
+    try:
+        for stmt in body:
+            ctx.places.record(stmt, path, scope)
+            ctx.stmt_stack.append(stmt)
+            try:
+                _visit_statement(ctx, stmt, table)
+            finally:
+                ctx.stmt_stack.pop()
+    finally:
+        ctx.block_stack.pop()
 
 
 def _offer(ctx: Context, node: ast.AST, table) -> None:
@@ -83,14 +92,27 @@ def _visit_statement(ctx: Context, stmt: ast.stmt, table) -> None:
                     elif kind in table:
                         _offer(ctx, node, table)
     _bind(ctx, stmt)
+    if isinstance(stmt, ast.ClassDef):
+        ctx.learn_class(stmt)
     for field_name in _BODY_FIELDS:
         nested = getattr(stmt, field_name, None)
         if nested and isinstance(nested, list) and isinstance(nested[0], ast.stmt):
-            _walk(ctx, nested, table)
+            _walk(ctx, nested, table, transparent=_runs_to_end(stmt, field_name))
     for handler in getattr(stmt, "handlers", None) or ():
         _walk(ctx, handler.body, table)
     for case in getattr(stmt, "cases", None) or ():
         _walk(ctx, case.body, table)
+
+
+def _runs_to_end(stmt: ast.stmt, field_name: str) -> bool:
+    """A body that, once entered, either finishes or leaves the enclosing code:
+    what it binds is bound after the statement (see places.Places.dominates)."""
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        return True
+    if isinstance(stmt, ast.Try) and field_name == "body":
+        return all(h.body and isinstance(h.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
+                   for h in stmt.handlers)
+    return False
 
 
 def _bind(ctx: Context, stmt: ast.stmt) -> None:
