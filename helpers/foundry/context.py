@@ -16,6 +16,7 @@ from .names import (
     LEGACY_AGENT_METHODS,
     LEGACY_SUB_OPERATIONS,
     OPENAI_CLIENT_CLASSES,
+    PRE_GA_OPERATIONS,
     PROJECT_CLIENT_CLASSES,
     Imports,
     Role,
@@ -94,6 +95,9 @@ class Context:
         self.class_openai: dict[int, str] = {}  # class id -> "self.openai_client" once planned
         self.user_objects: set[str] = set()  # names holding instances of classes defined here
         self._factories: dict[str, Role | None] = {}
+        self._module_client: str | None = None
+        self._methods: dict[int, dict[str, ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        self._learning: ast.ClassDef | None = None
         self._functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self._classes = {s.name for s in ast.walk(tree) if isinstance(s, ast.ClassDef)}
 
@@ -218,7 +222,10 @@ class Context:
         if isinstance(node, ast.Await):
             return self.role_of(node.value)
         if isinstance(node, ast.Name):
-            return self.env.get(node.id)
+            role = self.env.get(node.id)
+            if role is None and self.imports.names.get(node.id) == "openai" and self._uses_assistants():
+                return Role("openai", project="project_client", client="module")
+            return role
         if isinstance(node, ast.Attribute):
             if self.attr_env and dotted(node):
                 known = self.attr_env.get(self._attr_key(self.text(node)))
@@ -254,6 +261,14 @@ class Context:
             return Role("openai", OPENAI_CLIENT_CLASSES[qualified])
         if isinstance(call.func, ast.Name) and call.func.id in self._functions and call.func.id not in self.env:
             return self._factory_role(call.func.id)
+        method = self._own_method(call.func)
+        if method is not None:
+            key = f"{id(method)}"
+            if key not in self._factories:
+                self._factories[key] = None  # recursion guard
+                self._factories[key] = self._returned_role(method, kinds=("project", "agents_client", "openai",
+                                                                           "agent"))
+            return self._factories[key]
         if isinstance(call.func, ast.Attribute) and call.func.attr == "get_openai_client":
             base = self.role_of(call.func.value)
             is_async = bool(base and base.is_async)
@@ -303,15 +318,25 @@ class Context:
         if role.kind == "project":
             if rest[0] != "agents" or len(rest) < 2:
                 return None
-            op = ".".join(rest[1:])
+            op = _ga(rest[1:])
             return Target("agents", op, base_text, role, f"{base_text}.agents", base_text, role.is_async)
         if role.kind == "agents_client":
             op = ".".join(rest)
             return Target("agents", op, base_text, role, f"{base_text}.agents", base_text, role.is_async)
         if role.kind == "agents_ops":
-            op = ".".join(rest)
+            op = _ga(rest)
             return Target("agents", op, base_text, role, base_text, role.project, role.is_async)
+        if role.kind == "ops_group":  # `runs = client.agents.runs`, `threads = client.beta.threads`
+            op = f"{role.group}.{'.'.join(rest)}"
+            if role.project is not None and role.group.split(".")[0] != "beta":
+                return Target("agents", op, role.project, role, f"{role.project}.agents", role.project,
+                              role.is_async)
+            if role.client is not None and role.group.startswith("beta."):
+                return Target("openai", op[len("beta."):], role.client, role, "", role.project, role.is_async)
+            return None
         if role.kind == "openai":
+            if role.client == "module" and isinstance(base, ast.Name):  # the `openai` module as the client
+                base_text = self.module_openai_client()
             if rest[0] == "beta" and len(rest) > 1:
                 op = ".".join(rest[1:])
                 return Target("openai", op, base_text, role, "", role.project, role.is_async)
@@ -336,11 +361,12 @@ class Context:
             return None  # `x.beta.threads` is the OpenAI surface, found at a shorter base
         legacy_op = rest[0] in LEGACY_AGENT_METHODS or (
             rest[0] in LEGACY_SUB_OPERATIONS and len(rest) > 1
-        )
+        ) or (len(rest) == 1 and rest[0] in PRE_GA_OPERATIONS)
         if isinstance(base, ast.Attribute) and base.attr == "agents" and legacy_op:
             return Role("agents_ops", project=self.text(base.value))
         if rest[0] == "agents" and len(rest) > 1 and (
             rest[1] in LEGACY_AGENT_METHODS or rest[1] in LEGACY_SUB_OPERATIONS
+            or (len(rest) == 2 and rest[1] in PRE_GA_OPERATIONS)
         ):
             return Role("project")
         if rest[0] in LEGACY_AGENT_METHODS or (rest[0] in LEGACY_SUB_OPERATIONS and len(rest) > 1):
@@ -375,6 +401,57 @@ class Context:
         if what:
             self.note(node, "info", f"`{name}` is not defined in this code; assumed it is {what}.")
 
+    def group_role(self, node: ast.AST | None) -> Role | None:
+        """`client.agents.runs`, `agents.messages`, `client.beta.threads.runs`: an operation group."""
+        if not isinstance(node, ast.Attribute):
+            return None
+        base, attrs = chain(node)
+        for split in range(len(attrs) - 1, -1, -1):
+            owner = _prefix(node, len(attrs) - split)
+            role = self.role_of(owner)
+            if role is None:
+                continue
+            parts = attrs[split:]
+            if role.kind == "project" and len(parts) == 2 and parts[0] == "agents":
+                parts = parts[1:]
+                role = Role("agents_ops", role.is_async, project=self.text(owner))
+            if role.kind in ("agents_client", "agents_ops") and len(parts) == 1 and parts[0] in GROUPS:
+                project = role.project if role.kind == "agents_ops" else self.text(owner)
+                return Role("ops_group", role.is_async, project=project, group=parts[0])
+            if role.kind == "openai" and parts[0] == "beta" and \
+                    ".".join(parts) in ("beta.threads", "beta.threads.runs", "beta.threads.messages"):
+                return Role("ops_group", role.is_async, project=role.project, group=".".join(parts),
+                            client=self.text(owner))
+            return None
+        return None
+
+    def _uses_assistants(self) -> bool:
+        return ".beta.assistants" in self.src.text or ".beta.threads" in self.src.text
+
+    def module_openai_client(self) -> str:
+        """The module `openai` served as the client: make a Foundry one once, after the imports."""
+        if self._module_client is None:
+            self._module_client = "openai_client"
+            imports = [s for s in self.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+            leading = [s for s in imports if s.lineno <= min((t.lineno for t in self.tree.body
+                                                             if not isinstance(t, (ast.Import, ast.ImportFrom, ast.Expr))),
+                                                            default=10**9)]
+            lines = [f"project_client = AIProjectClient(endpoint=os.environ[\"AZURE_AI_PROJECT_ENDPOINT\"], "
+                     "credential=DefaultAzureCredential())", "openai_client = project_client.get_openai_client()"]
+            if leading:
+                self.insert_after(leading[-1], ["", *lines])
+            else:
+                self.insert_before(self.tree.body[0], lines)
+            self.require_import("azure.ai.projects", "AIProjectClient")
+            self.require_import("azure.identity", "DefaultAzureCredential")
+            self.require_import("os", "")
+            rule, self.rule = self.rule, "openai_client"
+            self.note(self.tree.body[0], "warning", "The `openai` module served as the Assistants client: a "
+                      "Foundry project client and its OpenAI client are now created after the imports "
+                      "(set AZURE_AI_PROJECT_ENDPOINT; `openai.api_key` and similar settings no longer apply).")
+            self.rule = rule
+        return self._module_client
+
     # -- classes and factories -------------------------------------------
     def _attr_key(self, text: str) -> tuple[int, str]:
         if text.startswith(("self.", "cls.")):
@@ -387,6 +464,8 @@ class Context:
         so that every method knows `self.client` is a client wherever it was set."""
         first: dict[str, ast.stmt] = {}
         methods = [s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        self._methods[id(cls)] = {m.name: m for m in methods}
+        self._learning = cls
         methods.sort(key=lambda m: m.name != "__init__")
         for method in methods:
             if any(_decorator_name(d) == "property" for d in method.decorator_list):
@@ -406,6 +485,7 @@ class Context:
                         if role is not None and role.kind in ("project", "agents_client", "agents_ops", "openai"):
                             self.attr_env.setdefault((id(cls), text), role)
         self.class_attrs[id(cls)] = first
+        self._learning = None
 
     def _factory_role(self, name: str) -> Role | None:
         """What a function defined in this code returns, when it builds a client."""
@@ -414,7 +494,17 @@ class Context:
             self._factories[name] = self._returned_role(self._functions[name])
         return self._factories[name]
 
-    def _returned_role(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> Role | None:
+    def _own_method(self, func: ast.AST):
+        """`self.make_agent` -> the class's own method `make_agent`, when there is one."""
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            return None
+        cls = self._learning or self.enclosing_class()
+        if cls is None:
+            return None
+        return self._methods.get(id(cls), {}).get(func.attr)
+
+    def _returned_role(self, func: ast.FunctionDef | ast.AsyncFunctionDef,
+                       kinds: tuple[str, ...] = ("project", "agents_client", "openai")) -> Role | None:
         local: dict[str, ast.expr] = {}
         for node in _own_statements(func):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -423,9 +513,11 @@ class Context:
                 value = node.value
                 if isinstance(value, ast.Name) and value.id in local:
                     value = local[value.id]
+                if isinstance(value, ast.Await):
+                    value = value.value
                 if isinstance(value, ast.Call):
                     role = self._role_of_call(value)
-                    if role is not None and role.kind in ("project", "agents_client", "openai"):
+                    if role is not None and role.kind in kinds:
                         return role
         return None
 
@@ -553,6 +645,16 @@ def _local_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 def _has_docstring(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     first = func.body[0]
     return isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
+
+
+GROUPS = {"threads", "messages", "runs"}
+
+
+def _ga(parts: list[str]) -> str:
+    """The GA operation path for a pre-GA flat one (`create_thread` -> `threads.create`)."""
+    if len(parts) == 1 and parts[0] in PRE_GA_OPERATIONS:
+        return PRE_GA_OPERATIONS[parts[0]]
+    return ".".join(parts)
 
 
 def _function_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

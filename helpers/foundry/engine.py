@@ -14,6 +14,8 @@ MARKERS = (
     "runs", "messages", "AgentsClient", "azure.ai.agents", "beta.", "AIProjectClient",
     "create_thread_and", "enable_auto_function_calls", "vector_stores", "files.",
     "ToolSet", "FunctionTool", "AgentEventHandler", "AssistantEventHandler",
+    "create_thread", "create_message", "list_messages", "create_run", "create_stream", "upload_file",
+    "create_vector_store", "save_file",
 )
 
 _BODY_FIELDS = ("body", "orelse", "finalbody")
@@ -117,7 +119,7 @@ def _runs_to_end(stmt: ast.stmt, field_name: str) -> bool:
 
 def _bind(ctx: Context, stmt: ast.stmt) -> None:
     if isinstance(stmt, ast.Assign):
-        role = ctx.role_of(stmt.value)
+        role = ctx.role_of(stmt.value) or ctx.group_role(stmt.value)
         for target in stmt.targets:
             ctx.bind(target, role, stmt)
     elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:

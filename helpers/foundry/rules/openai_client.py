@@ -9,6 +9,9 @@ After:
     )
     client = project_client.get_openai_client()
 
+The `openai` module used as the client (`openai.beta.threads.create()`,
+`self.client = openai`) gets the same two clients once, after the imports.
+
 Only when the code uses the beta Assistants surface; an OpenAI client used for
 anything else is left alone. API keys are not carried over (Foundry uses
 Microsoft Entra ID) and never copied into the output.
@@ -24,6 +27,18 @@ from ..registry import rule
 RULE = rule("openai_client", "OpenAI()/AzureOpenAI() with beta usage -> project_client.get_openai_client()")
 
 ENDPOINT = 'os.environ["AZURE_AI_PROJECT_ENDPOINT"]'
+
+
+@RULE.on(ast.Assign)
+def module_as_client(node: ast.Assign, ctx: Context) -> None:
+    """`self.client = openai`: the attribute now holds the Foundry OpenAI client."""
+    value = node.value
+    if not isinstance(value, ast.Name):
+        return
+    role = ctx.role_of(value)
+    if role is None or role.client != "module" or not ctx.claim(value):
+        return
+    ctx.replace(value, ctx.module_openai_client())
 
 
 @RULE.on(ast.Call)
