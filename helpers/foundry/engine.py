@@ -37,7 +37,14 @@ def rewrite(source: str, tree: ast.Module, disabled: frozenset[str] = frozenset(
     output = ctx.edits.apply(source)
     ctx.rule = "imports"
     output = tidy_imports(output, ctx)
-    return output, ctx.notes
+    return _same_line_endings(source, output), ctx.notes
+
+
+def _same_line_endings(source: str, output: str) -> str:
+    """A CRLF file stays CRLF: the lines the rules wrote end like the user's lines."""
+    if "\r\n" not in source or source.count("\n") != source.count("\r\n"):
+        return output
+    return output.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
 def _walk(ctx: Context, body: list[ast.stmt], table, transparent: bool = False) -> None:
