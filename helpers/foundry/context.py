@@ -88,6 +88,7 @@ class Context:
         self.role_overrides: dict[int, Role] = {}
         self.name_counts: dict[str, int] = {}  # names used in the input, counted during the walk
         self.tools: dict = {}  # tools.py: tool variables, function-call names (see tools.state)
+        self.dedents: list[tuple[int, int, int]] = []  # (first line, last line, columns) moved left
         self.block_stack: list[int] = []  # ids of the statement lists around the current statement
         self.places = Places()
         self.attr_env: dict[tuple[int, str], Role] = {}  # (class id or 0, "self.client") -> role
@@ -113,7 +114,11 @@ class Context:
         return self.src.segment(node)
 
     def indent(self, node: ast.AST) -> str:
-        return self.src.indent_of(node.lineno)
+        indent = self.src.indent_of(node.lineno)
+        for first, last, width in self.dedents:  # code a rule moves one level out (polling_loops)
+            if first <= node.lineno <= last:
+                indent = indent[width:]
+        return indent
 
     def unit(self) -> str:
         for line in self.src.lines:
