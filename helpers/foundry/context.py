@@ -559,21 +559,16 @@ class Context:
             path, at = self.places.after(binding)
             self.insert_after(binding, [line.format(name=name)])
             self._define(project_text, name, path, at, self.places.scope_of(binding))
-        elif func is not None and (binding is None or self.places.scope_of(binding) != id(func)) \
-                and (root not in _local_names(func) or root in _function_parameters(func)):
-            # a parameter or a global: read it once at the top of the function
-            body = func.body
-            first = body[1] if _has_docstring(func) and len(body) > 1 else body[0]
-            self.insert_before(first, [line.format(name=name)])
-            self._define(project_text, name, (*self.places.path_of(func), id(func.body)), first.lineno - 0.5,
-                         id(func))
         elif binding is None and func is None:
             top = self.top_statement  # a fragment that never shows the client: before its first use
             self.insert_before(top, [line.format(name=name)])
             self._define(project_text, name, self.places.path_of(top), top.lineno - 0.5, 0)
         else:
-            # the client is bound on some paths only: create the OpenAI client right where it is used
-            anchor = self._insertable(use)
+            local = func is not None and root in _local_names(func) and root not in _function_parameters(func)
+            if binding is not None and (local or func is None):
+                anchor = self._insertable(use)  # bound on some paths only: right where it is used
+            else:
+                anchor = self._unguarded(root)  # a parameter or a global: before the first statement that needs it
             self.insert_before(anchor, [line.format(name=name)])
             self._define(project_text, name, self.places.path_of(anchor), anchor.lineno - 0.5,
                          self.places.scope_of(anchor))
@@ -607,6 +602,21 @@ class Context:
         self.insert_after(assignment, [line.format(name=attribute)])
         return attribute
 
+    def _unguarded(self, root: str) -> ast.stmt:
+        """The outermost statement of the current function around the current one that no
+        `if`/`while` test on `root` guards (`if client is None: ...`), so that the new
+        client is made once, not in every branch or loop round, and never from a guarded value."""
+        stack = self.stmt_stack
+        start = 0
+        for index, stmt in enumerate(stack[:-1]):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                start = index + 1
+        for index in range(start, len(stack)):
+            between = stack[index:-1]
+            if not any(isinstance(s, (ast.If, ast.While)) and _mentions(s.test, root) for s in between):
+                return self._insertable(stack[index])
+        return self._insertable(stack[-1])
+
     def _insertable(self, stmt: ast.stmt) -> ast.stmt:
         """`stmt`, or the `if` it continues when it is an `elif` (nothing can go between)."""
         for index in range(len(self.stmt_stack) - 1, 0, -1):
@@ -616,6 +626,10 @@ class Context:
                     and self.src.lines[stmt.lineno - 1].lstrip().startswith("elif"):
                 stmt = parent
         return stmt
+
+
+def _mentions(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
 
 
 def _decorator_name(node: ast.expr) -> str:

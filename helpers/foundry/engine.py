@@ -128,6 +128,9 @@ def _bind(ctx: Context, stmt: ast.stmt) -> None:
     if isinstance(stmt, ast.Assign):
         role = ctx.role_of(stmt.value) or ctx.group_role(stmt.value)
         for target in stmt.targets:
+            if role is None and isinstance(stmt.value, ast.Constant) and stmt.value.value is None \
+                    and isinstance(target, ast.Name) and target.id in ctx.env:
+                continue  # `client = None` on another branch: still a client where it is used
             ctx.bind(target, role, stmt)
     elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
         ctx.bind(stmt.target, ctx.role_of(stmt.value), stmt)
