@@ -11,7 +11,9 @@ After:
     openai_client.vector_stores.delete(store.id)
     openai_client.files.delete(file_id=file.id)
 
-The OpenAI client comes from `project.get_openai_client()`. The OpenAI beta
+The pre-GA flat names (`project.agents.upload_file_and_poll`, `save_file`,
+`create_vector_store_and_poll`, ...) map the same way. The OpenAI client comes
+from `project.get_openai_client()`. The OpenAI beta
 `client.beta.vector_stores.*` drop `beta`. Options with no counterpart stay
 as comments with a note.
 """
@@ -22,6 +24,7 @@ import ast
 from ..build import keep_unmapped, openai_for, parse_call, put_comments_above, rewrite_call
 from ..context import Context
 from ..fragments import Arg
+from ..names import PRE_GA_OPERATIONS
 from ..registry import rule
 
 RULE = rule("files_and_vector_stores", "files.upload_and_poll / vector_stores.create_and_poll -> openai_client files / vector_stores")
@@ -105,7 +108,8 @@ def convert(node: ast.Call, ctx: Context) -> None:
     rewrite_call(ctx, node, f"{client}.{new_op}", call.args, call)
 
 
-_METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"}
+_METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"} | {
+    flat for flat, ga in PRE_GA_OPERATIONS.items() if ga in OPS or ga == "files.save"}
 
 
 def _upload_arguments(ctx: Context, node: ast.Call, call) -> None:
