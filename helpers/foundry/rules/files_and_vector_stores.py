@@ -82,11 +82,7 @@ def convert(node: ast.Call, ctx: Context) -> None:
     if target.surface != "agents":
         return
     if target.op == "files.save":
-        if ctx.claim(node):
-            ctx.note(node, "warning", "files.save has no counterpart: write "
-                     "`openai_client.files.content(file_id).write_to_file(path)`; files made by the code "
-                     "interpreter live in its container (openai_client.containers.files.content.retrieve).")
-        return
+        return _save(node, ctx, target)
     new_op = OPS.get(target.op)
     if new_op is None or not ctx.claim(node):
         return
@@ -106,6 +102,28 @@ def convert(node: ast.Call, ctx: Context) -> None:
     client = openai_for(ctx, target, node)
     put_comments_above(ctx, comments)
     rewrite_call(ctx, node, f"{client}.{new_op}", call.args, call)
+
+
+def _save(node: ast.Call, ctx: Context, target) -> None:
+    """`files.save(file_id, file_name, target_dir)` -> `files.content(file_id).write_to_file(path)`."""
+    if not ctx.claim(node):
+        return
+    call = parse_call(ctx, node)
+    advice = ("files made by the code interpreter live in its container "
+              "(openai_client.containers.files.content.retrieve).")
+    file_id, file_name = (call.take("file_id", 0), call.take("file_name", 0)) if call else (None, None)
+    target_dir = call.take("target_dir", 0) if call else None
+    if call is None or file_id is None or file_name is None or call.args:
+        ctx.note(node, "warning", "files.save has no counterpart: write "
+                 f"`openai_client.files.content(file_id).write_to_file(path)`; {advice}")
+        return
+    path = file_name.value
+    if target_dir is not None:
+        ctx.require_import("os", "")
+        path = f"os.path.join({target_dir.value}, {file_name.value})"
+    client = openai_for(ctx, target, node)
+    ctx.replace(node, f"{client}.files.content({file_id.value}).write_to_file({path})")
+    ctx.note(node, "info", f"files.save became files.content(...).write_to_file(...); {advice}")
 
 
 _METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"} | {
