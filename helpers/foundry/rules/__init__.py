@@ -20,6 +20,7 @@ from . import (  # noqa: F401
     event_handlers,
     streaming,
     stream_loops,
+    stream_text_deltas,
     async_clients,
     reading_results,
 )
