@@ -34,6 +34,7 @@ and `tool_approvals=` is the input of the next response.
 from __future__ import annotations
 
 import ast
+import builtins
 
 from ..build import (
     agent_reference,
@@ -524,17 +525,34 @@ def _auto(node: ast.Call, ctx: Context) -> None:
              "response now runs the requested functions and sends their outputs back.")
 
 
-@RULE.on(ast.Assign)
-def add_auto_loop(node: ast.Assign, ctx: Context) -> None:
+@RULE.on(ast.Assign, ast.Return, ast.Expr)
+def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> None:
+    """After a run that used to call the functions itself: the loop that now does it.
+
+    `run = ...create_and_process(...)` gets the loop after it; `return ...` and a
+    bare call first keep the response in a variable, so the loop has one to read."""
     table = state(ctx).auto_functions
     value = node.value.value if isinstance(node.value, ast.Await) else node.value
-    if table is None or not isinstance(value, ast.Call) or len(node.targets) != 1 \
-            or not isinstance(node.targets[0], ast.Name):
+    if table is None or not isinstance(value, ast.Call):
+        return
+    if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
         return
-    run = node.targets[0].id
+    missing = _unreachable_names(ctx, table)
+    if missing:
+        ctx.note(value, "error", "There is no automatic function calling in the 2.x client, and the functions "
+                 f"given to enable_auto_function_calls ({', '.join(f'`{m}`' for m in missing)}) are not "
+                 "defined here: after this response, run its function_call items and send function_call_output "
+                 "items back in a new response (keep the functions where this code can reach them).")
+        return
+    if isinstance(node, ast.Assign):
+        run = node.targets[0].id
+    else:
+        run = "run" if "run" not in ctx.name_counts and "run" not in ctx.env else "response"
+        start, _ = ctx.src.span(node)
+        ctx.edits.replace(start, ctx.src.span(node.value)[0], f"{run} = ")
     client = openai_for(ctx, target, value)
     thread = keyword(value, "thread_id") or (value.args[0] if value.args else None)
     chain = f"conversation={ctx.text(thread)}" if thread is not None else f"previous_response_id={run}.id"
@@ -552,6 +570,31 @@ def add_auto_loop(node: ast.Assign, ctx: Context) -> None:
         f"{unit * 2}for item in {run}.output if item.type == \"function_call\"",
         f"{unit}]",
         f"{unit}{run} = {wait}{client}.responses.create({chain}, input=function_outputs, extra_body={reference})",
+        *([f"return {run}"] if isinstance(node, ast.Return) else []),
     ])
     ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
              "create_and_process did automatically).")
+
+
+def _unreachable_names(ctx: Context, table: str) -> list[str]:
+    """Names the dispatch table reads that are neither module-level nor bound in the current function."""
+    try:
+        expression = ast.parse(table, mode="eval")
+    except SyntaxError:
+        return []
+    bound = {t.id for n in ast.walk(expression) if isinstance(n, ast.comprehension)
+             for t in ast.walk(n.target) if isinstance(t, ast.Name)}
+    module = set(ctx.imports.names) | set(dir(builtins))
+    for stmt in ctx.tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            module.add(stmt.name)
+        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else ():
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                module.add(node.id)
+    func = ctx.function() if ctx.statement is not None else None
+    local = set()
+    if func is not None:
+        local = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        local |= {a.arg for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]}
+    used = [n.id for n in ast.walk(expression) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    return sorted({name for name in used if name not in bound | module | local})
