@@ -169,3 +169,26 @@ def test_pre_ga_files_and_vector_stores():
         ''')).output
     assert "create_thread" not in out and "upload_file_and_poll" not in out
     assert "create_vector_store_and_poll" not in out
+
+
+def test_pre_ga_save_file_writes_the_content():
+    out = convert_checked(dedent('''
+        from azure.ai.projects import AIProjectClient
+
+        project = AIProjectClient(endpoint=e, credential=c)
+        project.agents.save_file(file_id=chart_id, file_name="chart.png", target_dir="out")
+        ''')).output
+    assert 'openai_client.files.content(chart_id).write_to_file(os.path.join("out", "chart.png"))' in out
+    assert "import os" in out
+
+
+def test_async_save_awaits_the_download_not_the_write():
+    out = convert_checked(dedent('''
+        from azure.ai.agents.aio import AgentsClient
+
+
+        async def keep_chart(endpoint, credential, file_id):
+            async with AgentsClient(endpoint=endpoint, credential=credential) as client:
+                await client.files.save(file_id=file_id, file_name="chart.png")
+        ''')).output
+    assert "        (await openai_client.files.content(file_id)).write_to_file(\"chart.png\")\n" in out

@@ -122,7 +122,12 @@ def _save(node: ast.Call, ctx: Context, target) -> None:
         ctx.require_import("os", "")
         path = f"os.path.join({target_dir.value}, {file_name.value})"
     client = openai_for(ctx, target, node)
-    ctx.replace(node, f"{client}.files.content({file_id.value}).write_to_file({path})")
+    awaited = next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Await) and n.value is node), None) \
+        if ctx.statement is not None else None
+    if awaited is not None:  # the async client awaits the download; writing the file is a plain call
+        ctx.replace(awaited, f"(await {client}.files.content({file_id.value})).write_to_file({path})")
+    else:
+        ctx.replace(node, f"{client}.files.content({file_id.value}).write_to_file({path})")
     ctx.note(node, "info", f"files.save became files.content(...).write_to_file(...); {advice}")
 
 
