@@ -100,7 +100,7 @@ class Context:
         self._methods: dict[int, dict[str, ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         self._learning: ast.ClassDef | None = None
         self._functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        self._classes = {s.name for s in ast.walk(tree) if isinstance(s, ast.ClassDef)}
+        self._class_names: set[str] | None = None
 
     # -- notes and text -------------------------------------------------
     def note(self, node: ast.AST | None, severity: Severity, message: str) -> None:
@@ -127,6 +127,13 @@ class Context:
                 width = len(line) - len(stripped)
                 return " " * width
         return "    "
+
+    def class_names(self) -> set[str]:
+        """Classes defined anywhere in the code (found once, when first asked)."""
+        if self._class_names is None:
+            self._class_names = {s.name for s in ast.walk(self.tree) if isinstance(s, ast.ClassDef)} \
+                if "class " in self.src.text else set()
+        return self._class_names
 
     def function(self) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
         """The innermost function around the current statement (not the statement itself)."""
@@ -210,7 +217,7 @@ class Context:
         if not isinstance(target, ast.Name):
             return
         value = getattr(stmt, "value", None)
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in self._classes:
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in self.class_names():
             self.user_objects.add(target.id)
         else:
             self.user_objects.discard(target.id)
