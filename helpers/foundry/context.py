@@ -343,6 +343,8 @@ class Context:
             if role.project is not None and role.group.split(".")[0] != "beta":
                 return Target("agents", op, role.project, role, f"{role.project}.agents", role.project,
                               role.is_async)
+            if role.group == "beta":  # `beta = client.beta`: the variable now holds the OpenAI client itself
+                return Target("openai", ".".join(rest), base_text, role, "", role.project, role.is_async)
             if role.client is not None and role.group.startswith("beta."):
                 return Target("openai", op[len("beta."):], role.client, role, "", role.project, role.is_async)
             return None
@@ -431,7 +433,7 @@ class Context:
                 project = role.project if role.kind == "agents_ops" else self.text(owner)
                 return Role("ops_group", role.is_async, project=project, group=parts[0])
             if role.kind == "openai" and parts[0] == "beta" and \
-                    ".".join(parts) in ("beta.threads", "beta.threads.runs", "beta.threads.messages"):
+                    ".".join(parts) in ("beta", "beta.threads", "beta.threads.runs", "beta.threads.messages"):
                 return Role("ops_group", role.is_async, project=role.project, group=".".join(parts),
                             client=self.text(owner))
             return None

@@ -192,3 +192,35 @@ def test_async_save_awaits_the_download_not_the_write():
                 await client.files.save(file_id=file_id, file_name="chart.png")
         ''')).output
     assert "        (await openai_client.files.content(file_id)).write_to_file(\"chart.png\")\n" in out
+
+
+def test_openai_client_on_an_object_gets_its_project_client_beside_it():
+    out = convert_checked(dedent('''
+        from openai import OpenAI
+
+
+        class Tutor:
+            def __init__(self):
+                self.client = OpenAI()
+
+            def new_assistant(self, name):
+                return self.client.beta.assistants.create(model="gpt-4o", name=name)
+        ''')).output
+    assert (
+        "        self.project_client = AIProjectClient(endpoint=os.environ[\"AZURE_AI_PROJECT_ENDPOINT\"], "
+        "credential=DefaultAzureCredential())\n"
+        "        self.client = self.project_client.get_openai_client()\n"
+    ) in out
+    assert "        return self.project_client.agents.create_version(agent_name=name, " in out
+
+
+def test_beta_surface_kept_in_a_variable():
+    out = convert_checked(dedent('''
+        from openai import OpenAI
+
+        beta = OpenAI().beta
+        thread = beta.threads.create()
+        ''')).output
+    assert "beta = project_client.get_openai_client()\n" in out
+    assert "thread = beta.conversations.create()\n" in out
+    assert "get_openai_client().beta" not in out and "beta.get_openai_client" not in out
