@@ -125,3 +125,33 @@ def test_function_outputs_and_approvals_in_one_loop():
     out = convert_checked(source).output
     assert "input=[*outputs, *approvals]" in out
     assert 'while any(item.type in ("function_call", "mcp_approval_request") for item in run.output):' in out
+
+
+def test_tool_outputs_sent_in_another_function_do_not_copy_its_agent_variable():
+    result = convert_checked(dedent('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def start(thread_id, assistant_id):
+            run = client.beta.threads.runs.create(thread_id=thread_id, assistant_id=assistant_id)
+            return run
+
+
+        def answer_tools(thread_id, run, outputs):
+            client.beta.threads.runs.submit_tool_outputs(thread_id=thread_id, run_id=run.id, tool_outputs=outputs)
+        '''))
+    tail = result.output[result.output.index("def answer_tools"):]
+    assert "assistant_id" not in tail
+    assert '"agent_reference": {"name": "my-agent", "type": "agent_reference"}' in tail
+    assert "agent `assistant_id`, which is not known here" in messages(result, "warning")
+
+
+def test_tool_outputs_in_the_same_function_use_the_agent_in_scope():
+    out = convert_checked(dedent('''
+        def serve(client, thread_id, helper, outputs):
+            run = client.runs.create(thread_id=thread_id, agent_id=helper.id)
+            client.runs.submit_tool_outputs(thread_id=thread_id, run_id=run.id, tool_outputs=outputs)
+        ''')).output
+    assert out.count('extra_body={"agent_reference": {"name": helper.id, "type": "agent_reference"}}') == 2

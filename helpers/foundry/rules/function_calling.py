@@ -496,10 +496,16 @@ def _reference(ctx: Context, run: str | None, node: ast.AST) -> str:
     agent = None
     if isinstance(value, ast.Call):
         agent = keyword(value, "agent_id") or keyword(value, "assistant_id")
+    elsewhere = created is not None and ctx.places.scope_of(created) not in (0, ctx.scope_id())
+    unreachable = _unreachable_names(ctx, ctx.text(agent)) if agent is not None else []
+    unreachable = unreachable or (["?"] if elsewhere and agent is not None else [])
     count = len(ctx.notes)
-    reference = agent_reference(ctx, agent, node)
+    reference = agent_reference(ctx, None if unreachable else agent, node)
     if agent is not None:
         del ctx.notes[count:]  # the call that created the run already said this
+    if unreachable:
+        ctx.note(node, "warning", f"`{run}` was created for the agent `{ctx.text(agent)}`, which is not known "
+                 "here (another function): put that agent's name into agent_reference (\"my-agent\" stands in for it).")
     return reference
 
 
