@@ -206,7 +206,7 @@ class Context:
 
     # -- names and roles ----------------------------------------------------
     def bind(self, target: ast.AST, role: Role | None, stmt: ast.stmt) -> None:
-        if isinstance(target, ast.Attribute) and dotted(target):
+        if _is_slot(target):
             key = self._attr_key(self.text(target))
             self.bound_at[self.text(target)] = stmt
             if role is None:
@@ -251,6 +251,8 @@ class Context:
                     # `project.agents` in a fragment: `project` can only be a project client
                     return Role("agents_ops", project=node.value.id, assumed=True)
             return None
+        if isinstance(node, ast.Subscript):
+            return self.attr_env.get((0, self.text(node))) if self.attr_env and _is_slot(node) else None
         if isinstance(node, ast.Call):
             if id(node) in self.role_overrides:
                 return self.role_overrides[id(node)]
@@ -414,6 +416,22 @@ class Context:
         }.get(kind)
         if what:
             self.note(node, "info", f"`{name}` is not defined in this code; assumed it is {what}.")
+
+    def annotated_role(self, annotation: ast.AST | None) -> Role | None:
+        """`client: AgentsClient` / `project: AIProjectClient`: the client the annotation names."""
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            try:
+                annotation = ast.parse(annotation.value, mode="eval").body
+            except SyntaxError:
+                return None
+        if not isinstance(annotation, (ast.Name, ast.Attribute)):
+            return None
+        qualified = self.imports.qualified(annotation)
+        if qualified in AGENTS_CLIENT_CLASSES:
+            return Role("agents_client", AGENTS_CLIENT_CLASSES[qualified])
+        if qualified in PROJECT_CLIENT_CLASSES:
+            return Role("project", PROJECT_CLIENT_CLASSES[qualified])
+        return None
 
     def group_role(self, node: ast.AST | None) -> Role | None:
         """`client.agents.runs`, `agents.messages`, `client.beta.threads.runs`: an operation group."""
@@ -635,6 +653,14 @@ class Context:
                     and self.src.lines[stmt.lineno - 1].lstrip().startswith("elif"):
                 stmt = parent
         return stmt
+
+
+def _is_slot(node: ast.AST) -> bool:
+    """`self.client`, `st.session_state.client`, `state["client"]`: a place a client can be kept."""
+    if isinstance(node, ast.Attribute):
+        return dotted(node) is not None
+    return isinstance(node, ast.Subscript) and dotted(node.value) is not None \
+        and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, (str, int))
 
 
 def _mentions(node: ast.AST, name: str) -> bool:

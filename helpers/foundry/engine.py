@@ -133,7 +133,13 @@ def _bind(ctx: Context, stmt: ast.stmt) -> None:
                 continue  # `client = None` on another branch: still a client where it is used
             ctx.bind(target, role, stmt)
     elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-        ctx.bind(stmt.target, ctx.role_of(stmt.value), stmt)
+        ctx.bind(stmt.target, ctx.role_of(stmt.value) or ctx.annotated_role(stmt.annotation), stmt)
+    elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        args = stmt.args
+        for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
+            role = ctx.annotated_role(arg.annotation)
+            if role is not None:  # a client passed in, known by its annotation
+                ctx.env[arg.arg] = role
     elif isinstance(stmt, (ast.With, ast.AsyncWith)):
         for item in stmt.items:
             if item.optional_vars is not None:

@@ -272,3 +272,61 @@ def test_client_made_once_before_a_loop_not_in_every_round():
             for thread_id in thread_ids:
                 openai_client.conversations.delete(thread_id)
         ''')
+
+
+FASTAPI_APP = '''
+import os
+from contextlib import asynccontextmanager
+
+from azure.ai.agents.aio import AgentsClient
+from azure.identity.aio import DefaultAzureCredential
+from fastapi import FastAPI
+
+clients = {}
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    clients["agents"] = AgentsClient(endpoint=os.environ["ENDPOINT"], credential=DefaultAzureCredential())
+    clients["bot"] = await clients["agents"].create_agent(model="gpt-4o", name="api-bot", instructions="Reply.")
+    yield
+    await clients["agents"].delete_agent(clients["bot"].id)
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+async def open_thread(service: AgentsClient, text: str):
+    thread = await service.threads.create()
+    await service.messages.create(thread_id=thread.id, role="user", content=text)
+    return thread
+
+
+@app.post("/chat")
+async def chat(text: str):
+    agents: AgentsClient = clients["agents"]
+    thread = await open_thread(agents, text)
+    run = await agents.runs.create_and_process(thread_id=thread.id, agent_id=clients["bot"].id)
+    return {"status": run.status}
+'''
+
+
+def test_fastapi_clients_kept_in_a_dict_and_passed_with_annotations():
+    result = convert_checked(dedent(FASTAPI_APP))
+    out = result.output
+    assert 'clients["bot"] = await clients["agents"].agents.create_version(agent_name="api-bot", ' in out
+    assert 'await clients["agents"].agents.delete_version(agent_name=clients["bot"].name, ' \
+        'agent_version=clients["bot"].version)' in out
+    assert (
+        "async def open_thread(service: AIProjectClient, text: str):\n"
+        "    openai_client = service.get_openai_client()\n"
+        "    thread = await openai_client.conversations.create()\n"
+    ) in out
+    assert (
+        "    agents: AIProjectClient = clients[\"agents\"]\n"
+        "    openai_client = agents.get_openai_client()\n"
+        "    thread = await open_thread(agents, text)\n"
+        "    run = await openai_client.responses.create(conversation=thread.id, "
+    ) in out
+    assert "AgentsClient" not in out
+    assert "assumed" not in messages(result), "the annotations say what the clients are"
