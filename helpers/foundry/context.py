@@ -88,6 +88,7 @@ class Context:
         self.role_overrides: dict[int, Role] = {}
         self.name_counts: dict[str, int] = {}  # names used in the input, counted during the walk
         self.tools: dict = {}  # tools.py: tool variables, function-call names (see tools.state)
+        self._unit: str | None = None
         self.dedents: list[tuple[int, int, int]] = []  # (first line, last line, columns) moved left
         self.block_stack: list[int] = []  # ids of the statement lists around the current statement
         self.places = Places()
@@ -121,12 +122,15 @@ class Context:
         return indent
 
     def unit(self) -> str:
-        for line in self.src.lines:
-            stripped = line.lstrip(" ")
-            if stripped and stripped != line and not stripped.startswith("#"):
-                width = len(line) - len(stripped)
-                return " " * width
-        return "    "
+        """The file's indentation unit (its first indented line), found once per file."""
+        if self._unit is None:
+            self._unit = "    "
+            for line in self.src.lines:
+                stripped = line.lstrip(" ")
+                if stripped and stripped != line and not stripped.startswith("#"):
+                    self._unit = " " * (len(line) - len(stripped))
+                    break
+        return self._unit
 
     def class_names(self) -> set[str]:
         """Classes defined anywhere in the code (found once, when first asked)."""
