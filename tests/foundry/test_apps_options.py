@@ -215,3 +215,22 @@ def test_crlf_with_a_multiline_rewrite():
 def test_already_converted_application_comes_back_byte_for_byte():
     converted = convert_checked(dedent(POLLING_ROUTE)).output
     assert_converts(converted, converted)
+
+
+def test_tool_resources_given_at_update_time_reach_the_tools():
+    result = convert_checked(dedent('''
+        from azure.ai.agents import AgentsClient
+        from azure.ai.agents.models import FileSearchToolResource, ToolResources
+
+        client = AgentsClient(endpoint="https://example", credential=credential)
+
+
+        def attach_store(agent, store):
+            client.update_agent(agent.id, tool_resources=ToolResources(
+                file_search=FileSearchToolResource(vector_store_ids=[store.id])))
+        '''))
+    out = result.output
+    assert ('tools=[FileSearchTool(vector_store_ids=[store.id]) if tool.type == "file_search" else tool '
+            'for tool in previous_definition.tools]') in out
+    assert "TODO" not in out
+    assert "vector store ids into its file search tool" in messages(result, "info")
