@@ -23,7 +23,8 @@ from .names import (
     chain,
     dotted,
 )
-from .places import Definition, Places
+from . import client_placement
+from .places import Places, own_statements
 from .source import SourceText
 
 AGENT_RESULT_OPS = {
@@ -97,7 +98,6 @@ class Context:
         self.class_openai: dict[int, str] = {}  # class id -> "self.openai_client" once planned
         self.user_objects: set[str] = set()  # names holding instances of classes defined here
         self._factories: dict[str, Role | None] = {}
-        self._module_client: str | None = None
         self._methods: dict[int, dict[str, ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         self._learning: ast.ClassDef | None = None
         self._functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -464,29 +464,15 @@ class Context:
     def _uses_assistants(self) -> bool:
         return ".beta.assistants" in self.src.text or ".beta.threads" in self.src.text
 
+    # -- the clients new code needs (see client_placement) ------------------
+    def openai_client(self, project_text: str | None, node: ast.AST, is_async: bool = False) -> str:
+        """Name of the OpenAI client for `project_text`, created where every path that reaches
+        the current statement has it."""
+        return client_placement.openai_client(self, project_text, node)
+
     def module_openai_client(self) -> str:
-        """The module `openai` served as the client: make a Foundry one once, after the imports."""
-        if self._module_client is None:
-            self._module_client = "openai_client"
-            imports = [s for s in self.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-            leading = [s for s in imports if s.lineno <= min((t.lineno for t in self.tree.body
-                                                             if not isinstance(t, (ast.Import, ast.ImportFrom, ast.Expr))),
-                                                            default=10**9)]
-            lines = [f"project_client = AIProjectClient(endpoint=os.environ[\"AZURE_AI_PROJECT_ENDPOINT\"], "
-                     "credential=DefaultAzureCredential())", "openai_client = project_client.get_openai_client()"]
-            if leading:
-                self.insert_after(leading[-1], ["", *lines])
-            else:
-                self.insert_before(self.tree.body[0], lines)
-            self.require_import("azure.ai.projects", "AIProjectClient")
-            self.require_import("azure.identity", "DefaultAzureCredential")
-            self.require_import("os", "")
-            rule, self.rule = self.rule, "openai_client"
-            self.note(self.tree.body[0], "warning", "The `openai` module served as the Assistants client: a "
-                      "Foundry project client and its OpenAI client are now created after the imports "
-                      "(set AZURE_AI_PROJECT_ENDPOINT; `openai.api_key` and similar settings no longer apply).")
-            self.rule = rule
-        return self._module_client
+        """The module `openai` served as the client: a Foundry one, made once after the imports."""
+        return client_placement.module_openai_client(self)
 
     # -- classes and factories -------------------------------------------
     def _attr_key(self, text: str) -> tuple[int, str]:
@@ -509,7 +495,7 @@ class Context:
                 if role is not None:
                     self.attr_env[(id(cls), f"self.{method.name}")] = role
                 continue
-            for node in _own_statements(method):
+            for node in own_statements(method):
                 targets = node.targets if isinstance(node, ast.Assign) else (
                     [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else [])
                 for target in targets:
@@ -542,7 +528,7 @@ class Context:
     def _returned_role(self, func: ast.FunctionDef | ast.AsyncFunctionDef,
                        kinds: tuple[str, ...] = ("project", "agents_client", "openai")) -> Role | None:
         local: dict[str, ast.expr] = {}
-        for node in _own_statements(func):
+        for node in own_statements(func):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 local[node.targets[0].id] = node.value
             elif isinstance(node, ast.Return) and node.value is not None:
@@ -557,107 +543,6 @@ class Context:
                         return role
         return None
 
-    # -- the clients new code needs ----------------------------------------
-    def openai_client(self, project_text: str | None, node: ast.AST, is_async: bool = False) -> str:
-        """Name of the OpenAI client for `project_text`, planning its creation where
-        it is defined on every path that reaches the current statement."""
-        name = "openai_client"
-        use = self.statement
-        if project_text is None or use is None:
-            if project_text is None:
-                self.note(node, "warning", "No project client found here: create the OpenAI client with "
-                          "`openai_client = project_client.get_openai_client()` before this line.")
-            return name
-        existing = self._existing_openai(project_text, use)
-        if existing is not None:
-            return existing
-        known = self.places.known(project_text, use)
-        if known is not None:
-            return known
-        line = f"{{name}} = {project_text}.get_openai_client()"
-        func = self.function()
-        cls = self.enclosing_class()
-        if project_text.startswith("self.") and func is not None and cls is not None:
-            attribute = self._class_client(cls, project_text, line)
-            if attribute is not None:
-                return attribute
-        root = project_text.split(".")[0]
-        binding = self.bound_at.get(project_text)
-        if binding is not None and self.places.scope_of(binding) != self.scope_id() and func is not None \
-                and root in _local_names(func):
-            binding = None  # bound in another function; this one binds its own
-        if binding is not None and self.places.binding_dominates(binding, use):
-            path, at = self.places.after(binding)
-            self.insert_after(binding, [line.format(name=name)])
-            self._define(project_text, name, path, at, self.places.scope_of(binding))
-        elif binding is None and func is None:
-            top = self.top_statement  # a fragment that never shows the client: before its first use
-            self.insert_before(top, [line.format(name=name)])
-            self._define(project_text, name, self.places.path_of(top), top.lineno - 0.5, 0)
-        else:
-            local = func is not None and root in _local_names(func) and root not in _function_parameters(func)
-            if binding is not None and (local or func is None):
-                anchor = self._insertable(use)  # bound on some paths only: right where it is used
-            else:
-                anchor = self._unguarded(root)  # a parameter or a global: before the first statement that needs it
-            self.insert_before(anchor, [line.format(name=name)])
-            self._define(project_text, name, self.places.path_of(anchor), anchor.lineno - 0.5,
-                         self.places.scope_of(anchor))
-        return name
-
-    def _define(self, key: str, name: str, path, line: float, scope: int) -> None:
-        self.places.add(key, Definition(name, path, line, scope))
-
-    def _existing_openai(self, project_text: str, use: ast.stmt) -> str | None:
-        """An OpenAI client the code already made from this project client."""
-        for name, role in self.env.items():
-            if role.kind == "openai" and role.from_new_sdk and role.project == project_text:
-                binding = self.bound_at.get(name)
-                if binding is not None and self.places.binding_dominates(binding, use):
-                    return name
-        return None
-
-    def _class_client(self, cls: ast.ClassDef, project_text: str, line: str) -> str | None:
-        """`self.openai_client = self.client.get_openai_client()` next to where the class sets `self.client`."""
-        key = f"{id(cls)}:{project_text}"
-        if key in self.class_openai:
-            return self.class_openai[key]
-        assignment = self.class_attrs.get(id(cls), {}).get(project_text)
-        if assignment is None:
-            return None
-        taken = set(self.class_openai.values()) | set(self.class_attrs.get(id(cls), {}))
-        attribute = "self.openai_client"
-        if attribute in taken:
-            attribute = f"self.{project_text.split('.')[-1].lstrip('_')}_openai_client"
-        self.class_openai[key] = attribute
-        self.insert_after(assignment, [line.format(name=attribute)])
-        return attribute
-
-    def _unguarded(self, root: str) -> ast.stmt:
-        """The outermost statement of the current function around the current one that no
-        `if`/`while` test on `root` guards (`if client is None: ...`), so that the new
-        client is made once, not in every branch or loop round, and never from a guarded value."""
-        stack = self.stmt_stack
-        start = 0
-        for index, stmt in enumerate(stack[:-1]):
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                start = index + 1
-        for index in range(start, len(stack)):
-            between = stack[index:-1]
-            if not any(isinstance(s, (ast.If, ast.While)) and _mentions(s.test, root) for s in between):
-                return self._insertable(stack[index])
-        return self._insertable(stack[-1])
-
-    def _insertable(self, stmt: ast.stmt) -> ast.stmt:
-        """`stmt`, or the `if` it continues when it is an `elif` (nothing can go between)."""
-        for index in range(len(self.stmt_stack) - 1, 0, -1):
-            current = self.stmt_stack[index]
-            parent = self.stmt_stack[index - 1]
-            if current is stmt and isinstance(parent, ast.If) and parent.orelse == [stmt] \
-                    and self.src.lines[stmt.lineno - 1].lstrip().startswith("elif"):
-                stmt = parent
-        return stmt
-
 
 def _is_slot(node: ast.AST) -> bool:
     """`self.client`, `st.session_state.client`, `state["client"]`: a place a client can be kept."""
@@ -667,42 +552,10 @@ def _is_slot(node: ast.AST) -> bool:
         and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, (str, int))
 
 
-def _mentions(node: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
-
-
 def _decorator_name(node: ast.expr) -> str:
     if isinstance(node, ast.Call):
         node = node.func
     return node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
-
-
-def _own_statements(func: ast.FunctionDef | ast.AsyncFunctionDef):
-    """The statements of a function, nested blocks included, nested functions and classes not."""
-    todo = list(func.body)
-    while todo:
-        stmt = todo.pop(0)
-        yield stmt
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        for field_name in ("body", "orelse", "finalbody"):
-            todo.extend(getattr(stmt, field_name, None) or ())
-        for handler in getattr(stmt, "handlers", None) or ():
-            todo.extend(handler.body)
-
-
-def _local_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    names = set(_function_parameters(func))
-    for stmt in _own_statements(func):
-        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-    return names
-
-
-def _has_docstring(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    first = func.body[0]
-    return isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
 
 
 GROUPS = {"threads", "messages", "runs"}
@@ -713,11 +566,6 @@ def _ga(parts: list[str]) -> str:
     if len(parts) == 1 and parts[0] in PRE_GA_OPERATIONS:
         return PRE_GA_OPERATIONS[parts[0]]
     return ".".join(parts)
-
-
-def _function_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    args = func.args
-    return {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:

@@ -76,3 +76,32 @@ class Places:
 
     def add(self, key: str, definition: Definition) -> None:
         self.definitions.setdefault(key, []).append(definition)
+
+
+def own_statements(func: ast.FunctionDef | ast.AsyncFunctionDef):
+    """The statements of a function, nested blocks included, nested functions and classes not."""
+    todo = list(func.body)
+    while todo:
+        stmt = todo.pop(0)
+        yield stmt
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field_name in ("body", "orelse", "finalbody"):
+            todo.extend(getattr(stmt, field_name, None) or ())
+        for handler in getattr(stmt, "handlers", None) or ():
+            todo.extend(handler.body)
+
+
+def parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    args = func.args
+    return {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+
+
+def local_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Parameters and every name the function's own code assigns."""
+    names = parameters(func)
+    for stmt in own_statements(func):
+        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return names

@@ -61,4 +61,4 @@ def annotations(node: ast.stmt, ctx: Context) -> None:
             continue
         is_async = AGENTS_CLIENT_CLASSES[qualified]
         ctx.require_import("azure.ai.projects.aio" if is_async else "azure.ai.projects", "AIProjectClient")
-        ctx.replace(annotation, f'"AIProjectClient"' if text is not None else "AIProjectClient")
+        ctx.replace(annotation, '"AIProjectClient"' if text is not None else "AIProjectClient")
