@@ -155,3 +155,26 @@ def test_tool_outputs_in_the_same_function_use_the_agent_in_scope():
             client.runs.submit_tool_outputs(thread_id=thread_id, run_id=run.id, tool_outputs=outputs)
         ''')).output
     assert out.count('extra_body={"agent_reference": {"name": helper.id, "type": "agent_reference"}}') == 2
+
+
+def test_requires_action_on_a_run_passed_in_is_converted_with_its_submission():
+    out = convert_checked(dedent('''
+        import time
+
+        from azure.ai.agents import AgentsClient
+
+
+        def handle_run(client: AgentsClient, thread_id, run, tools):
+            while run.status in ("queued", "in_progress", "requires_action"):
+                if run.status == "requires_action":
+                    outputs = tools.execute_tool_calls(run.required_action.submit_tool_outputs.tool_calls)
+                    run = client.runs.submit_tool_outputs(thread_id=thread_id, run_id=run.id, tool_outputs=outputs)
+                else:
+                    time.sleep(1)
+                    run = client.runs.get(thread_id=thread_id, run_id=run.id)
+            return run
+        ''')).output
+    assert "    while any(item.type == \"function_call\" for item in run.output):\n" in out
+    assert "        if any(item.type == \"function_call\" for item in run.output):\n" in out
+    assert "required_action" not in out and "requires_action" not in out
+    assert "run = openai_client.responses.create(conversation=thread_id, input=outputs, " in out

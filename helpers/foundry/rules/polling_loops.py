@@ -20,7 +20,8 @@ After:
     if run.status == "completed":
         return run.output_text
 
-A loop whose body only waits (sleep, re-read the run, print, pass) and checks
+A run that reaches the loop from elsewhere (a parameter) counts as converted
+when the loop re-reads it with legacy calls. A loop whose body only waits (sleep, re-read the run, print, pass) and checks
 the run's status is removed: the status checks stay, one level out, after the
 response, without their `break`/`continue` (checks that only left the loop
 go). A loop that handles `requires_action` is left to the function calling
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import ast
 
-from ..context import Context
+from ..context import Context, keyword
 from ..names import statement_call
 from ..registry import rule
 
@@ -93,8 +94,33 @@ def _plan(node: ast.While, ctx: Context) -> tuple[str, list[ast.stmt], list[ast.
     return run, dropped, kept
 
 
+RUN_READS = {"runs.get", "threads.runs.retrieve", "runs.submit_tool_outputs", "threads.runs.submit_tool_outputs",
+             "threads.runs.submit_tool_outputs_and_poll"}
+
+
+def _adopt(node: ast.While, ctx: Context) -> None:
+    """A run this code did not create here (a parameter, an attribute of the caller's) that the
+    loop re-reads with legacy calls is a response after conversion like the others, so that its
+    status checks and requires_action handling are converted together with those calls."""
+    for watched in ast.walk(node.test):
+        if not (isinstance(watched, ast.Attribute) and watched.attr == "status" and isinstance(watched.value, ast.Name)):
+            continue
+        run = watched.value.id
+        if run in ctx.converted_runs:
+            return
+        for stmt in ast.walk(node):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                    and stmt.targets[0].id == run and isinstance(stmt.value, ast.Call):
+                target = ctx.resolve(stmt.value)
+                if target is not None and target.op in RUN_READS:
+                    thread = keyword(stmt.value, "thread_id")
+                    ctx.converted_runs[run] = ctx.text(thread) if thread is not None else ""
+                    return
+
+
 @RULE.on(ast.While)
 def convert(node: ast.While, ctx: Context) -> None:
+    _adopt(node, ctx)
     planned = _plan(node, ctx)
     if planned is None or not ctx.claim(node):
         return
