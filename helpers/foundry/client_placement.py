@@ -5,7 +5,8 @@ Converted calls on conversations and responses run on
 defined on every path to each use (see places):
 
 - in a class, as an attribute next to the legacy client
-  (`self.openai_client = self.client.get_openai_client()` after `self.client = ...`);
+  (`self.openai_client = self.client.get_openai_client()` after `self.client = ...`,
+  or a class attribute after a class attribute client);
 - after the statement that binds the project client, when that binding holds
   at the use (same block or an enclosing one, a `with` body, a `try` body whose
   handlers leave);
@@ -46,7 +47,7 @@ def openai_client(ctx: Context, project_text: str | None, node: ast.AST) -> str:
     line = f"{NAME} = {project_text}.get_openai_client()"
     func = ctx.function()
     cls = ctx.enclosing_class()
-    if project_text.startswith("self.") and func is not None and cls is not None:
+    if project_text.startswith(("self.", "cls.")) and func is not None and cls is not None:
         attribute = _class_attribute(ctx, cls, project_text)
         if attribute is not None:
             return attribute
@@ -115,9 +116,17 @@ def _class_attribute(ctx: Context, cls: ast.ClassDef, project_text: str) -> str 
     assignment = assigned.get(project_text)
     if assignment is None:
         return None  # a property or set elsewhere: the function-level placement applies
+    owner, attr = project_text.split(".", 1)
+    if assignment in cls.body:  # a class attribute: its OpenAI client is one too, read through self or cls
+        shared = f"{id(cls)}:class:{attr}"
+        if shared not in ctx.class_openai:
+            ctx.class_openai[shared] = NAME if f"self.{NAME}" not in assigned else f"{attr}_{NAME}"
+            ctx.insert_after(assignment, [f"{ctx.class_openai[shared]} = {attr}.get_openai_client()"])
+        ctx.class_openai[key] = f"{owner}.{ctx.class_openai[shared]}"
+        return ctx.class_openai[key]
     attribute = f"self.{NAME}"
     if attribute in set(ctx.class_openai.values()) | set(assigned):
-        attribute = f"self.{project_text.split('.')[-1].lstrip('_')}_{NAME}"
+        attribute = f"self.{attr.lstrip('_')}_{NAME}"
     ctx.class_openai[key] = attribute
     ctx.insert_after(assignment, [f"{attribute} = {project_text}.get_openai_client()"])
     return attribute

@@ -506,6 +506,14 @@ class Context:
                         role = self.role_of(node.value)
                         if role is not None and role.kind in ("project", "agents_client", "agents_ops", "openai"):
                             self.attr_env.setdefault((id(cls), text), role)
+        for stmt in cls.body:  # `client = AgentsClient(...)` in the class body: `self.client` / `cls.client`
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                role = self.role_of(stmt.value)
+                if role is not None and role.kind in ("project", "agents_client", "openai"):
+                    for owner in ("self", "cls"):
+                        text = f"{owner}.{stmt.targets[0].id}"
+                        first.setdefault(text, stmt)
+                        self.attr_env.setdefault((id(cls), text), role)
         self.class_attrs[id(cls)] = first
         self._learning = None
 

@@ -330,3 +330,87 @@ def test_fastapi_clients_kept_in_a_dict_and_passed_with_annotations():
     ) in out
     assert "AgentsClient" not in out
     assert "assumed" not in messages(result), "the annotations say what the clients are"
+
+
+def test_class_attribute_client_gets_a_class_attribute_openai_client():
+    assert_converts('''
+        from azure.ai.agents import AgentsClient
+        from azure.identity import DefaultAzureCredential
+
+
+        class Bot:
+            client = AgentsClient(endpoint="https://example", credential=DefaultAzureCredential())
+
+            def new_thread(self):
+                return self.client.threads.create()
+
+            @classmethod
+            def remove(cls, thread_id):
+                cls.client.threads.delete(thread_id)
+        ''', '''
+        from azure.identity import DefaultAzureCredential
+        from azure.ai.projects import AIProjectClient
+
+
+        class Bot:
+            client = AIProjectClient(endpoint="https://example", credential=DefaultAzureCredential())
+            openai_client = client.get_openai_client()
+
+            def new_thread(self):
+                return self.openai_client.conversations.create()
+
+            @classmethod
+            def remove(cls, thread_id):
+                cls.openai_client.conversations.delete(thread_id)
+        ''')
+
+
+def test_global_client_set_by_an_init_function():
+    out = convert_checked(dedent('''
+        from azure.ai.agents import AgentsClient
+
+        client = None
+
+
+        def init(endpoint, credential):
+            global client
+            client = AgentsClient(endpoint=endpoint, credential=credential)
+
+
+        def ask(text):
+            thread = client.threads.create()
+            return thread.id
+        ''')).output
+    # not after the assignment inside init (a local there for pyflakes, and not run before ask)
+    assert (
+        "def ask(text):\n"
+        "    openai_client = client.get_openai_client()\n"
+        "    thread = openai_client.conversations.create()\n"
+    ) in out
+    assert out.count("get_openai_client") == 1
+
+
+def test_cached_factory_and_chainlit_handlers():
+    out = convert_checked(dedent('''
+        import chainlit as cl
+        from azure.ai.projects.aio import AIProjectClient
+        from azure.identity.aio import DefaultAzureCredential
+
+        project = AIProjectClient(endpoint="https://example", credential=DefaultAzureCredential())
+
+
+        @cl.on_chat_start
+        async def start():
+            thread = await project.agents.threads.create()
+            cl.user_session.set("thread_id", thread.id)
+
+
+        @cl.on_message
+        async def on_message(message: cl.Message):
+            thread_id = cl.user_session.get("thread_id")
+            await project.agents.messages.create(thread_id=thread_id, role="user", content=message.content)
+        ''')).output
+    assert "project = AIProjectClient(endpoint=\"https://example\", credential=DefaultAzureCredential())\n" \
+        "openai_client = project.get_openai_client()\n" in out
+    assert "    thread = await openai_client.conversations.create()\n" in out
+    assert "    await openai_client.conversations.items.create(conversation_id=thread_id, " in out
