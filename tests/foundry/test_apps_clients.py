@@ -390,7 +390,7 @@ def test_global_client_set_by_an_init_function():
     assert out.count("get_openai_client") == 1
 
 
-def test_cached_factory_and_chainlit_handlers():
+def test_chainlit_handlers_share_the_module_client():
     out = convert_checked(dedent('''
         import chainlit as cl
         from azure.ai.projects.aio import AIProjectClient
@@ -414,3 +414,29 @@ def test_cached_factory_and_chainlit_handlers():
         "openai_client = project.get_openai_client()\n" in out
     assert "    thread = await openai_client.conversations.create()\n" in out
     assert "    await openai_client.conversations.items.create(conversation_id=thread_id, " in out
+
+
+def test_streamlit_cached_factory():
+    out = convert_checked(dedent('''
+        import streamlit as st
+        from azure.ai.agents import AgentsClient
+        from azure.identity import DefaultAzureCredential
+
+
+        @st.cache_resource
+        def agents_client():
+            return AgentsClient(endpoint=st.secrets["endpoint"], credential=DefaultAzureCredential())
+
+
+        def send(text):
+            client = agents_client()
+            if "thread" not in st.session_state:
+                st.session_state.thread = client.threads.create()
+            client.messages.create(thread_id=st.session_state.thread.id, role="user", content=text)
+        ''')).output
+    assert (
+        "    client = agents_client()\n"
+        "    openai_client = client.get_openai_client()\n"
+        "    if \"thread\" not in st.session_state:\n"
+        "        st.session_state.thread = openai_client.conversations.create()\n"
+    ) in out
