@@ -44,6 +44,12 @@ def openai_client(ctx: Context, project_text: str | None, node: ast.AST) -> str:
     known = ctx.places.known(project_text, use)
     if known is not None:
         return known
+    root = project_text.split(".")[0].split("(")[0].split("[")[0]
+    if _bound_inside(use, root):
+        # `[c.threads.create() for c in clients]`: no line before the statement has `c`
+        ctx.note(node, "info", f"`{root}` exists only inside this expression, so the OpenAI client is made "
+                 "right there; create it once outside if this runs often.")
+        return f"{project_text}.get_openai_client()"
     line = f"{NAME} = {project_text}.get_openai_client()"
     func = ctx.function()
     cls = ctx.enclosing_class()
@@ -51,7 +57,6 @@ def openai_client(ctx: Context, project_text: str | None, node: ast.AST) -> str:
         attribute = _class_attribute(ctx, cls, project_text)
         if attribute is not None:
             return attribute
-    root = project_text.split(".")[0]
     binding = ctx.bound_at.get(project_text)
     places = ctx.places
     if binding is not None and places.scope_of(binding) != ctx.scope_id() and func is not None \
@@ -156,6 +161,21 @@ def _insertable(ctx: Context, stmt: ast.stmt) -> ast.stmt:
                 and ctx.src.lines[stmt.lineno - 1].lstrip().startswith("elif"):
             stmt = parent
     return stmt
+
+
+def _bound_inside(stmt: ast.stmt, name: str) -> bool:
+    """Is `name` a comprehension variable, lambda parameter or `:=` target of this statement?"""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return False
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.comprehension) and any(
+                isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.target)):
+            return True
+        if isinstance(node, ast.Lambda) and name in {a.arg for a in node.args.args + node.args.kwonlyargs}:
+            return True
+        if isinstance(node, ast.NamedExpr) and node.target.id == name:
+            return True
+    return False
 
 
 def _mentions(node: ast.AST, name: str) -> bool:

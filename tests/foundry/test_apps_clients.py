@@ -440,3 +440,14 @@ def test_streamlit_cached_factory():
         "    if \"thread\" not in st.session_state:\n"
         "        st.session_state.thread = openai_client.conversations.create()\n"
     ) in out
+
+
+def test_client_that_only_exists_inside_a_comprehension_is_used_in_place():
+    result = convert_checked(dedent('''
+        from azure.ai.agents import AgentsClient
+
+        clients = [AgentsClient(endpoint=e, credential=credential) for e in endpoints]
+        threads = [client.threads.create() for client in clients]
+        '''))
+    assert "threads = [client.get_openai_client().conversations.create() for client in clients]" in result.output
+    assert "exists only inside this expression" in messages(result, "info")
