@@ -6,6 +6,7 @@ import ast
 from ..results import Note
 from .context import Context
 from .imports import tidy_imports
+from .names import PRE_GA_MARKERS
 from .registry import handlers_for, rule_names
 
 # A cheap first look: code with none of these words has nothing for these rules.
@@ -28,6 +29,7 @@ def rewrite(source: str, tree: ast.Module, disabled: frozenset[str] = frozenset(
     enabled = frozenset(rule_names()) - disabled
     table = handlers_for(enabled)
     ctx = Context(source, tree)
+    ctx.imports.pre_ga = any(marker in source for marker in PRE_GA_MARKERS)
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             ctx.imports.record(node)

@@ -119,18 +119,29 @@ def chain(node: ast.AST) -> tuple[ast.AST, list[str]]:
     return node, attrs[::-1]
 
 
+PRE_GA_MARKERS = ("from_connection_string", "agents.create_thread(", "agents.create_message(",
+                  "agents.create_run(", "agents.create_and_process_run(", "agents.list_messages(",
+                  "agents.create_stream(", "agents.upload_file", "agents.create_vector_store")
+
+
 class Imports:
     """Local names -> qualified names, from the module's import statements."""
 
-    def __init__(self) -> None:
+    def __init__(self, pre_ga: bool = False) -> None:
         self.names: dict[str, str] = {}
+        # In code written for azure-ai-projects 1.0.0b, azure.ai.projects.models held the agents
+        # models that azure.ai.agents.models holds now (MessageRole, MessageTextContent, ToolSet, ...).
+        self.pre_ga = pre_ga
 
     def record(self, node: ast.Import | ast.ImportFrom) -> None:
         if isinstance(node, ast.ImportFrom):
             if node.module is None or node.level:
                 return
+            module = node.module
+            if self.pre_ga and module == "azure.ai.projects.models":
+                module = "azure.ai.agents.models"
             for alias in node.names:
-                self.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                self.names[alias.asname or alias.name] = f"{module}.{alias.name}"
         else:
             for alias in node.names:
                 if alias.asname:

@@ -224,3 +224,53 @@ def test_beta_surface_kept_in_a_variable():
     assert "beta = project_client.get_openai_client()\n" in out
     assert "thread = beta.conversations.create()\n" in out
     assert "get_openai_client().beta" not in out and "beta.get_openai_client" not in out
+
+
+PRE_GA_TOOLS = '''
+import os
+
+from azure.ai.projects import AIProjectClient
+from azure.ai.projects.models import CodeInterpreterTool, FilePurpose, FunctionTool, ToolSet
+from azure.identity import DefaultAzureCredential
+
+
+def add(a: int, b: int) -> int:
+    """Add two numbers."""
+    return a + b
+
+
+project_client = AIProjectClient.from_connection_string(credential=DefaultAzureCredential(), conn_str=os.environ["CONN"])
+with project_client:
+    uploaded = project_client.agents.upload_file_and_poll(file_path="data.csv", purpose=FilePurpose.AGENTS)
+    toolset = ToolSet()
+    toolset.add(FunctionTool(functions={add}))
+    toolset.add(CodeInterpreterTool(file_ids=[uploaded.id]))
+    project_client.agents.enable_auto_function_calls(toolset=toolset)
+    agent = project_client.agents.create_agent(model="gpt-4o", name="calc", instructions="Add.", toolset=toolset)
+    thread = project_client.agents.create_thread()
+    run = project_client.agents.create_and_process_run(thread_id=thread.id, agent_id=agent.id)
+'''
+
+
+def test_pre_ga_models_are_the_legacy_agents_models():
+    out = convert_checked(dedent(PRE_GA_TOOLS)).output
+    # ToolSet / FunctionTool / CodeInterpreterTool imported from the 1.0.0b azure.ai.projects.models are the
+    # legacy helpers: they become 2.x tool models, and the automatic calls become the loop
+    assert "ToolSet" not in out and "FilePurpose" not in out and "enable_auto_function_calls" not in out
+    assert 'purpose="assistants"' in out
+    assert 'FunctionTool(name="add", description="Add two numbers.", ' in out
+    assert "CodeInterpreterTool(container=AutoCodeInterpreterToolParam(file_ids=[uploaded.id]))" in out
+    assert "    while any(item.type == \"function_call\" for item in run.output):\n" in out
+
+
+def test_2x_models_in_2x_code_are_not_taken_for_pre_ga_ones():
+    source = dedent('''
+        from azure.ai.projects import AIProjectClient
+        from azure.ai.projects.models import FunctionTool, PromptAgentDefinition
+
+        project = AIProjectClient(endpoint=e, credential=c)
+        tool = FunctionTool(name="add", parameters={"type": "object", "properties": {}}, strict=True)
+        agent = project.agents.create_version(agent_name="calc", definition=PromptAgentDefinition(model="m", tools=[tool]))
+        ''')
+    result = convert_checked(source)
+    assert result.output == source and not result.notes

@@ -511,9 +511,11 @@ def _reference(ctx: Context, run: str | None, node: ast.AST) -> str:
 
 def _auto(node: ast.Call, ctx: Context) -> None:
     stmt = ctx.statement
-    if not (isinstance(stmt, ast.Expr) and stmt.value is node and len(node.args) == 1) or not ctx.claim(node):
+    given = node.args[0] if len(node.args) == 1 and not node.keywords else (
+        node.keywords[0].value if not node.args and len(node.keywords) == 1
+        and node.keywords[0].arg in ("tools", "toolset", "functions") else None)
+    if not (isinstance(stmt, ast.Expr) and stmt.value is node and given is not None) or not ctx.claim(node):
         return
-    given = node.args[0]
     table = None
     if isinstance(given, ast.Name) and given.id in state(ctx).variables:
         table = _dispatch_of(ctx, given.id)
