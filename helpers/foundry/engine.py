@@ -6,6 +6,7 @@ import ast
 from ..results import Note
 from .context import Context
 from .imports import tidy_imports
+from .names import PRE_GA_MARKERS
 from .registry import handlers_for, rule_names
 
 # A cheap first look: code with none of these words has nothing for these rules.
@@ -14,6 +15,8 @@ MARKERS = (
     "runs", "messages", "AgentsClient", "azure.ai.agents", "beta.", "AIProjectClient",
     "create_thread_and", "enable_auto_function_calls", "vector_stores", "files.",
     "ToolSet", "FunctionTool", "AgentEventHandler", "AssistantEventHandler",
+    "create_thread", "create_message", "list_messages", "create_run", "create_stream", "upload_file",
+    "create_vector_store", "save_file",
 )
 
 _BODY_FIELDS = ("body", "orelse", "finalbody")
@@ -26,6 +29,7 @@ def rewrite(source: str, tree: ast.Module, disabled: frozenset[str] = frozenset(
     enabled = frozenset(rule_names()) - disabled
     table = handlers_for(enabled)
     ctx = Context(source, tree)
+    ctx.imports.pre_ga = any(marker in source for marker in PRE_GA_MARKERS)
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             ctx.imports.record(node)
@@ -35,16 +39,32 @@ def rewrite(source: str, tree: ast.Module, disabled: frozenset[str] = frozenset(
     output = ctx.edits.apply(source)
     ctx.rule = "imports"
     output = tidy_imports(output, ctx)
-    return output, ctx.notes
+    return _same_line_endings(source, output), ctx.notes
 
 
-def _walk(ctx: Context, body: list[ast.stmt], table) -> None:
-    for stmt in body:
-        ctx.stmt_stack.append(stmt)
-        try:
-            _visit_statement(ctx, stmt, table)
-        finally:
-            ctx.stmt_stack.pop()
+def _same_line_endings(source: str, output: str) -> str:
+    """A CRLF file stays CRLF: the lines the rules wrote end like the user's lines."""
+    if "\r\n" not in source or source.count("\n") != source.count("\r\n"):
+        return output
+    return output.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def _walk(ctx: Context, body: list[ast.stmt], table, transparent: bool = False) -> None:
+    ctx.block_stack.append(id(body))
+    if transparent:
+        ctx.places.transparent.add(id(body))
+    path = tuple(ctx.block_stack)
+    scope = ctx.scope_id()
+    try:
+        for stmt in body:
+            ctx.places.record(stmt, path, scope)
+            ctx.stmt_stack.append(stmt)
+            try:
+                _visit_statement(ctx, stmt, table)
+            finally:
+                ctx.stmt_stack.pop()
+    finally:
+        ctx.block_stack.pop()
 
 
 def _offer(ctx: Context, node: ast.AST, table) -> None:
@@ -83,23 +103,45 @@ def _visit_statement(ctx: Context, stmt: ast.stmt, table) -> None:
                     elif kind in table:
                         _offer(ctx, node, table)
     _bind(ctx, stmt)
+    if isinstance(stmt, ast.ClassDef):
+        ctx.learn_class(stmt)
     for field_name in _BODY_FIELDS:
         nested = getattr(stmt, field_name, None)
         if nested and isinstance(nested, list) and isinstance(nested[0], ast.stmt):
-            _walk(ctx, nested, table)
+            _walk(ctx, nested, table, transparent=_runs_to_end(stmt, field_name))
     for handler in getattr(stmt, "handlers", None) or ():
         _walk(ctx, handler.body, table)
     for case in getattr(stmt, "cases", None) or ():
         _walk(ctx, case.body, table)
 
 
+def _runs_to_end(stmt: ast.stmt, field_name: str) -> bool:
+    """A body that, once entered, either finishes or leaves the enclosing code:
+    what it binds is bound after the statement (see places.Places.dominates)."""
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        return True
+    if isinstance(stmt, ast.Try) and field_name == "body":
+        return all(h.body and isinstance(h.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
+                   for h in stmt.handlers)
+    return False
+
+
 def _bind(ctx: Context, stmt: ast.stmt) -> None:
     if isinstance(stmt, ast.Assign):
-        role = ctx.role_of(stmt.value)
+        role = ctx.role_of(stmt.value) or ctx.group_role(stmt.value)
         for target in stmt.targets:
+            if role is None and isinstance(stmt.value, ast.Constant) and stmt.value.value is None \
+                    and isinstance(target, ast.Name) and target.id in ctx.env:
+                continue  # `client = None` on another branch: still a client where it is used
             ctx.bind(target, role, stmt)
     elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-        ctx.bind(stmt.target, ctx.role_of(stmt.value), stmt)
+        ctx.bind(stmt.target, ctx.role_of(stmt.value) or ctx.annotated_role(stmt.annotation), stmt)
+    elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        args = stmt.args
+        for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
+            role = ctx.annotated_role(arg.annotation)
+            if role is not None:  # a client passed in, known by its annotation
+                ctx.env[arg.arg] = role
     elif isinstance(stmt, (ast.With, ast.AsyncWith)):
         for item in stmt.items:
             if item.optional_vars is not None:

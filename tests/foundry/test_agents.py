@@ -54,11 +54,11 @@ def test_create_agent_without_name_gets_placeholder_and_warning():
     assert any(n.severity == "warning" and "name" in n.message for n in result.notes)
 
 
-def test_response_format_is_kept_as_comment_and_noted():
+def test_response_format_that_cannot_be_read_is_kept_as_comment_and_noted():
     result = convert_checked(
-        "a = client.create_agent(model='m', name='n', response_format={'type': 'json_object'})\n"
+        "a = client.create_agent(model='m', name='n', response_format=FORMAT)\n"
     )
-    assert "# TODO(migration): response_format={'type': 'json_object'}" in result.output
+    assert "# TODO(migration): response_format=FORMAT" in result.output
     note = next(n for n in result.notes if "response_format" in n.message)
     assert note.line == 1 and note.rule == "create_agent"
 

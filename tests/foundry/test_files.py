@@ -50,9 +50,15 @@ def test_options_without_counterpart_stay_as_comments():
     assert "vs = openai_client.vector_stores.create(file_ids=ids)" in result.output
 
 
-def test_save_is_noted_and_left():
-    result = convert_checked(CLIENT + "client.files.save(file_id=fid, file_name='out.png')\n")
-    assert "client.files.save(file_id=fid, file_name='out.png')" in result.output
+def test_save_writes_the_file_content():
+    result = convert_checked(CLIENT + "client.files.save(file_id=fid, file_name='out.png', target_dir=folder)\n")
+    assert "openai_client.files.content(fid).write_to_file(os.path.join(folder, 'out.png'))" in result.output
+    assert "containers.files.content.retrieve" in messages(result, "info")
+
+
+def test_save_that_cannot_be_read_is_noted_and_left():
+    result = convert_checked(CLIENT + "client.files.save(*args)\n")
+    assert "client.files.save(*args)" in result.output
     assert "containers.files.content.retrieve" in messages(result, "warning")
 
 

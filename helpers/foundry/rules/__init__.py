@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     agents_client,
     openai_client,
     project_client_1x,
+    operation_groups,
     tool_definitions,
     create_agent,
     manage_agents,
@@ -19,6 +20,7 @@ from . import (  # noqa: F401
     event_handlers,
     streaming,
     stream_loops,
+    stream_text_deltas,
     async_clients,
     reading_results,
 )

@@ -6,7 +6,9 @@ After:
     client = AIProjectClient(endpoint=endpoint, credential=DefaultAzureCredential())
 
 The variable keeps its name; calls made on it gain `.agents` or move to the
-OpenAI client (other rules).
+OpenAI client (other rules). Annotations follow (`client: AgentsClient` ->
+`client: AIProjectClient`), so that code which passes the client around keeps
+naming a class that exists.
 """
 from __future__ import annotations
 
@@ -37,3 +39,26 @@ def convert(node: ast.Call, ctx: Context) -> None:
         if keyword.arg not in known:
             ctx.note(node, "info", f"`{keyword.arg or '**'}` is passed on to azure-core as it was; "
                      "check that AIProjectClient still needs it.")
+
+
+@RULE.on(ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef)
+def annotations(node: ast.stmt, ctx: Context) -> None:
+    if isinstance(node, ast.AnnAssign):
+        found = [node.annotation]
+    else:
+        args = node.args
+        found = [a.annotation for a in [*args.posonlyargs, *args.args, *args.kwonlyargs] if a.annotation]
+    for annotation in found:
+        text = annotation.value if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str) else None
+        name_node = annotation
+        if text is not None:
+            try:
+                name_node = ast.parse(text, mode="eval").body
+            except SyntaxError:
+                continue
+        qualified = ctx.imports.qualified(name_node)
+        if qualified not in AGENTS_CLIENT_CLASSES or not ctx.claim(annotation):
+            continue
+        is_async = AGENTS_CLIENT_CLASSES[qualified]
+        ctx.require_import("azure.ai.projects.aio" if is_async else "azure.ai.projects", "AIProjectClient")
+        ctx.replace(annotation, '"AIProjectClient"' if text is not None else "AIProjectClient")

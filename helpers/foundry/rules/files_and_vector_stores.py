@@ -11,7 +11,9 @@ After:
     openai_client.vector_stores.delete(store.id)
     openai_client.files.delete(file_id=file.id)
 
-The OpenAI client comes from `project.get_openai_client()`. The OpenAI beta
+The pre-GA flat names (`project.agents.upload_file_and_poll`, `save_file`,
+`create_vector_store_and_poll`, ...) map the same way. The OpenAI client comes
+from `project.get_openai_client()`. The OpenAI beta
 `client.beta.vector_stores.*` drop `beta`. Options with no counterpart stay
 as comments with a note.
 """
@@ -22,6 +24,7 @@ import ast
 from ..build import keep_unmapped, openai_for, parse_call, put_comments_above, rewrite_call
 from ..context import Context
 from ..fragments import Arg
+from ..names import PRE_GA_OPERATIONS
 from ..registry import rule
 
 RULE = rule("files_and_vector_stores", "files.upload_and_poll / vector_stores.create_and_poll -> openai_client files / vector_stores")
@@ -79,11 +82,7 @@ def convert(node: ast.Call, ctx: Context) -> None:
     if target.surface != "agents":
         return
     if target.op == "files.save":
-        if ctx.claim(node):
-            ctx.note(node, "warning", "files.save has no counterpart: write "
-                     "`openai_client.files.content(file_id).write_to_file(path)`; files made by the code "
-                     "interpreter live in its container (openai_client.containers.files.content.retrieve).")
-        return
+        return _save(node, ctx, target)
     new_op = OPS.get(target.op)
     if new_op is None or not ctx.claim(node):
         return
@@ -105,7 +104,35 @@ def convert(node: ast.Call, ctx: Context) -> None:
     rewrite_call(ctx, node, f"{client}.{new_op}", call.args, call)
 
 
-_METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"}
+def _save(node: ast.Call, ctx: Context, target) -> None:
+    """`files.save(file_id, file_name, target_dir)` -> `files.content(file_id).write_to_file(path)`."""
+    if not ctx.claim(node):
+        return
+    call = parse_call(ctx, node)
+    advice = ("files made by the code interpreter live in its container "
+              "(openai_client.containers.files.content.retrieve).")
+    file_id, file_name = (call.take("file_id", 0), call.take("file_name", 0)) if call else (None, None)
+    target_dir = call.take("target_dir", 0) if call else None
+    if call is None or file_id is None or file_name is None or call.args:
+        ctx.note(node, "warning", "files.save has no counterpart: write "
+                 f"`openai_client.files.content(file_id).write_to_file(path)`; {advice}")
+        return
+    path = file_name.value
+    if target_dir is not None:
+        ctx.require_import("os", "")
+        path = f"os.path.join({target_dir.value}, {file_name.value})"
+    client = openai_for(ctx, target, node)
+    awaited = next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Await) and n.value is node), None) \
+        if ctx.statement is not None else None
+    if awaited is not None:  # the async client awaits the download; writing the file is a plain call
+        ctx.replace(awaited, f"(await {client}.files.content({file_id.value})).write_to_file({path})")
+    else:
+        ctx.replace(node, f"{client}.files.content({file_id.value}).write_to_file({path})")
+    ctx.note(node, "info", f"files.save became files.content(...).write_to_file(...); {advice}")
+
+
+_METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"} | {
+    flat for flat, ga in PRE_GA_OPERATIONS.items() if ga in OPS or ga == "files.save"}
 
 
 def _upload_arguments(ctx: Context, node: ast.Call, call) -> None:

@@ -24,10 +24,17 @@ The user's dispatch code stays: `tool_call.function.name` -> `tool_call.name`,
 automatic function calling in the 2.x client: `enable_auto_function_calls`
 goes away and an explicit loop follows each response that used to run the
 functions for you (`create_and_process`).
+
+MCP tool approvals take the same path: `SubmitToolApprovalAction` and
+`submit_tool_approval.tool_calls` become the response's "mcp_approval_request"
+items, `ToolApproval(tool_call_id=c.id, approve=True)` becomes
+`{"type": "mcp_approval_response", "approval_request_id": c.id, "approve": True}`,
+and `tool_approvals=` is the input of the next response.
 """
 from __future__ import annotations
 
 import ast
+import builtins
 
 from ..build import (
     agent_reference,
@@ -52,12 +59,46 @@ ITEM_FIELDS = {"id": "call_id"}
 FUNCTION_FIELDS = {"name", "arguments"}
 
 
-def _calls_of(run: str) -> str:
-    return f"[item for item in {run}.output if item.type == \"function_call\"]"
+FUNCTION = "function_call"
+APPROVAL = "mcp_approval_request"  # an MCP tool call that waits for the app's approval
+ACTION_KINDS = {"SubmitToolOutputsAction": FUNCTION, "SubmitToolApprovalAction": APPROVAL}
+CALL_KINDS = {"RequiredFunctionToolCall": FUNCTION, "RequiredMcpToolCall": APPROVAL}
 
 
-def _has_calls(run: str) -> str:
-    return f"any(item.type == \"function_call\" for item in {run}.output)"
+def _type_test(kinds: tuple[str, ...] | str) -> str:
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
+    if len(kinds) == 1:
+        return f"item.type == \"{kinds[0]}\""
+    return f"item.type in ({', '.join(chr(34) + k + chr(34) for k in kinds)})"
+
+
+def _calls_of(run: str, kinds: tuple[str, ...] | str = FUNCTION) -> str:
+    return f"[item for item in {run}.output if {_type_test(kinds)}]"
+
+
+def _has_calls(run: str, kinds: tuple[str, ...] | str = FUNCTION) -> str:
+    return f"any({_type_test(kinds)} for item in {run}.output)"
+
+
+def _kinds(nodes: list[ast.AST]) -> tuple[str, ...]:
+    """What a loop or branch answers: function calls, MCP approval requests, or both."""
+    found = set()
+    for stmt in nodes:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Attribute) and node.attr in ("submit_tool_outputs", "submit_tool_approval") \
+                    and isinstance(node.value, ast.Attribute) and node.value.attr == "required_action":
+                found.add(FUNCTION if node.attr == "submit_tool_outputs" else APPROVAL)
+            elif isinstance(node, ast.keyword) and node.arg in ("tool_outputs", "tool_approvals"):
+                found.add(FUNCTION if node.arg == "tool_outputs" else APPROVAL)
+            elif isinstance(node, ast.Name) and node.id in ("ToolApproval", "SubmitToolApprovalAction"):
+                found.add(APPROVAL)
+            elif isinstance(node, ast.Name) and node.id in ("ToolOutput", "SubmitToolOutputsAction"):
+                found.add(FUNCTION)
+    return tuple(k for k in (FUNCTION, APPROVAL) if k in found) or (FUNCTION,)
+
+
+def _approval_items(ctx: Context) -> set[str]:
+    return ctx.tools.setdefault("approval_items", set())
 
 
 def _items(ctx: Context) -> dict[str, tuple[int, int]]:
@@ -127,7 +168,7 @@ def convert_loop(node: ast.While, ctx: Context) -> None:
             return
     if node.orelse or not ctx.claim(node):
         return
-    ctx.replace(node.test, _has_calls(run))
+    ctx.replace(node.test, _has_calls(run, _kinds(node.body)))
     for stmt in node.body:
         if _is_poll(ctx, stmt, run) and ctx.claim(stmt):
             ctx.remove_statement(stmt)
@@ -154,10 +195,15 @@ def convert_branch(node: ast.If, ctx: Context) -> None:
     test = node.test
     if not _has_submit([node], required_action=True):
         return
+    kinds = _kinds(node.body)
     run = _status_test(ctx, test, (ast.Eq,))
     if run is not None:
         if ctx.claim(test):
-            ctx.replace(test, _has_calls(run))
+            ctx.replace(test, _has_calls(run, kinds))
+        return
+    if _is_required_action_check(ctx, test):
+        if ctx.claim(test):
+            ctx.replace(test, _has_calls(test.args[0].value.id, _action_kind(test) or kinds))  # type: ignore
         return
     if not (isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And)):
         return
@@ -165,15 +211,25 @@ def convert_branch(node: ast.If, ctx: Context) -> None:
     for value in test.values:
         run = _status_test(ctx, value, (ast.Eq,))
         if run is not None:
-            parts.append(_has_calls(run))
+            parts.append(_has_calls(run, kinds))
             changed = True
             ctx.claim(value)
         elif _is_required_action_check(ctx, value):
             changed = True
+            kind = _action_kind(value)
+            if kind is not None and parts and parts[-1].startswith("any(item.type"):
+                parts[-1] = _has_calls(value.args[0].value.id, kind)  # type: ignore[attr-defined]
         else:
             parts.append(ctx.text(value))
     if changed and parts and ctx.claim(test):
         ctx.replace(test, " and ".join(parts))
+
+
+def _action_kind(check: ast.Call) -> str | None:
+    """`isinstance(run.required_action, SubmitToolApprovalAction)` -> "mcp_approval_request"."""
+    cls = check.args[1]
+    name = cls.attr if isinstance(cls, ast.Attribute) else getattr(cls, "id", "")
+    return ACTION_KINDS.get(name)
 
 
 @RULE.on(ast.For)
@@ -182,6 +238,15 @@ def convert_for(node: ast.For, ctx: Context) -> None:
     calls = (isinstance(iterates, ast.Name) and iterates.id in _lists(ctx)) or _tool_calls_run(ctx, iterates)
     if calls and isinstance(node.target, ast.Name):
         _items(ctx)[node.target.id] = (node.lineno, node.end_lineno or node.lineno)
+        if _is_approval_list(iterates):
+            _approval_items(ctx).add(node.target.id)
+        else:
+            _approval_items(ctx).discard(node.target.id)
+
+
+def _is_approval_list(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) \
+        and node.value.attr == "submit_tool_approval"
 
 
 @RULE.on(ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
@@ -197,7 +262,7 @@ def _tool_calls_run(ctx: Context, node: ast.AST) -> str | None:
     """`run` in `run.required_action.submit_tool_outputs.tool_calls`."""
     if isinstance(node, ast.Attribute) and node.attr == "tool_calls":
         middle = node.value
-        if isinstance(middle, ast.Attribute) and middle.attr == "submit_tool_outputs":
+        if isinstance(middle, ast.Attribute) and middle.attr in ("submit_tool_outputs", "submit_tool_approval"):
             inner = middle.value
             if isinstance(inner, ast.Attribute) and inner.attr == "required_action":
                 return _run_of(ctx, inner.value)
@@ -215,6 +280,8 @@ def _item_name(ctx: Context, node: ast.AST) -> str | None:
 def item_text(ctx: Context, node: ast.AST) -> str:
     """Source of `node` with a tool call's fields renamed for a function_call item."""
     if isinstance(node, ast.Attribute):
+        if isinstance(node.value, ast.Name) and node.value.id in _approval_items(ctx):
+            return ctx.text(node)  # an MCP approval request keeps id, name, arguments, server_label
         if _item_name(ctx, node.value) and node.attr in ITEM_FIELDS:
             return f"{node.value.id}.{ITEM_FIELDS[node.attr]}"  # type: ignore[attr-defined]
         inner = node.value
@@ -229,7 +296,7 @@ def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
     run = _tool_calls_run(ctx, node)
     if run is not None:
         if ctx.claim(node):
-            ctx.replace(node, _calls_of(run))
+            ctx.replace(node, _calls_of(run, APPROVAL if _is_approval_list(node) else FUNCTION))
             stmt = ctx.statement
             if isinstance(stmt, ast.Assign) and stmt.value is node and isinstance(stmt.targets[0], ast.Name):
                 _lists(ctx).add(stmt.targets[0].id)
@@ -254,9 +321,13 @@ def convert_call(node: ast.Call, ctx: Context) -> None:
     func = node.func
     if isinstance(func, ast.Name):
         if func.id == "isinstance" and len(node.args) == 2 and _item_name(ctx, node.args[0]) and ctx.claim(node):
-            ctx.replace(node, f"{node.args[0].id}.type == \"function_call\"")  # type: ignore[attr-defined]
+            cls = node.args[1]
+            kind = CALL_KINDS.get(cls.attr if isinstance(cls, ast.Attribute) else getattr(cls, "id", ""), FUNCTION)
+            ctx.replace(node, f"{node.args[0].id}.type == \"{kind}\"")  # type: ignore[attr-defined]
         elif func.id == "ToolOutput" or ctx.imports.qualified(func) == "azure.ai.agents.models.ToolOutput":
             _tool_output(node, ctx)
+        elif func.id == "ToolApproval" or ctx.imports.qualified(func) == "azure.ai.agents.models.ToolApproval":
+            _tool_approval(node, ctx)
         return
     if not isinstance(func, ast.Attribute):
         return
@@ -273,6 +344,19 @@ def convert_call(node: ast.Call, ctx: Context) -> None:
         _submit(node, ctx, target)
     elif target.op == "enable_auto_function_calls":
         _auto(node, ctx)
+
+
+def _tool_approval(node: ast.Call, ctx: Context) -> None:
+    """`ToolApproval(tool_call_id=c.id, approve=True)` -> an mcp_approval_response item."""
+    fields = {k.arg: k.value for k in node.keywords}
+    if node.args or not {"tool_call_id", "approve"} <= set(fields) or not set(fields) <= {
+            "tool_call_id", "approve", "headers"} or not ctx.claim(node):
+        return
+    request, approve = ctx.text(fields["tool_call_id"]), ctx.text(fields["approve"])
+    ctx.replace(node, f'{{"type": "mcp_approval_response", "approval_request_id": {request}, "approve": {approve}}}')
+    if "headers" in fields:
+        ctx.note(node, "warning", "An MCP approval response carries no headers: give them to the MCPTool of the "
+                 "agent definition (headers=...) instead.")
 
 
 def _tool_output(node: ast.Call, ctx: Context) -> None:
@@ -310,7 +394,28 @@ def convert_output_dict(node: ast.Dict, ctx: Context) -> None:
 
 def _dispatch_of(ctx: Context, name: str) -> str | None:
     var = state(ctx).variables.get(name)
-    return var.functions if var is not None else None
+    if var is not None and var.functions is not None:
+        return var.functions
+    return _added_functions(ctx, name)
+
+
+def _added_functions(ctx: Context, name: str) -> str | None:
+    """`toolset.add(FunctionTool(functions={...}))` anywhere in the code: the functions added to `name`."""
+    for node in ast.walk(ctx.tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == name and len(node.args) == 1):
+            continue
+        added = node.args[0]
+        if isinstance(added, ast.Name):
+            var = state(ctx).variables.get(added.id)
+            if var is not None and var.functions is not None:
+                return var.functions
+        elif isinstance(added, ast.Call) and getattr(added.func, "id", getattr(added.func, "attr", "")) == \
+                "FunctionTool":
+            functions = keyword(added, "functions") or (added.args[0] if added.args else None)
+            if functions is not None:
+                return dispatch_table(ctx, functions, ctx.text)
+    return None
 
 
 def _execute(node: ast.Call, ctx: Context, owner: str) -> None:
@@ -349,6 +454,9 @@ def _submit(node: ast.Call, ctx: Context, target) -> None:
         if arg is not None and arg in call.args:
             call.args.remove(arg)
     outputs = call.pop("tool_outputs")
+    approvals = call.pop("tool_approvals")
+    if approvals is not None:
+        outputs = approvals if outputs is None else Arg(None, f"[*{outputs.value}, *{approvals.value}]")
     comments = keep_unmapped(ctx, node, call, {
         "event_handler": "streaming is done with responses.create(..., stream=True)",
         "polling_interval": "responses.create returns when the response is done",
@@ -388,18 +496,26 @@ def _reference(ctx: Context, run: str | None, node: ast.AST) -> str:
     agent = None
     if isinstance(value, ast.Call):
         agent = keyword(value, "agent_id") or keyword(value, "assistant_id")
+    elsewhere = created is not None and ctx.places.scope_of(created) not in (0, ctx.scope_id())
+    unreachable = _unreachable_names(ctx, ctx.text(agent)) if agent is not None else []
+    unreachable = unreachable or (["?"] if elsewhere and agent is not None else [])
     count = len(ctx.notes)
-    reference = agent_reference(ctx, agent, node)
+    reference = agent_reference(ctx, None if unreachable else agent, node)
     if agent is not None:
         del ctx.notes[count:]  # the call that created the run already said this
+    if unreachable:
+        ctx.note(node, "warning", f"`{run}` was created for the agent `{ctx.text(agent)}`, which is not known "
+                 "here (another function): put that agent's name into agent_reference (\"my-agent\" stands in for it).")
     return reference
 
 
 def _auto(node: ast.Call, ctx: Context) -> None:
     stmt = ctx.statement
-    if not (isinstance(stmt, ast.Expr) and stmt.value is node and len(node.args) == 1) or not ctx.claim(node):
+    given = node.args[0] if len(node.args) == 1 and not node.keywords else (
+        node.keywords[0].value if not node.args and len(node.keywords) == 1
+        and node.keywords[0].arg in ("tools", "toolset", "functions") else None)
+    if not (isinstance(stmt, ast.Expr) and stmt.value is node and given is not None) or not ctx.claim(node):
         return
-    given = node.args[0]
     table = None
     if isinstance(given, ast.Name) and given.id in state(ctx).variables:
         table = _dispatch_of(ctx, given.id)
@@ -417,17 +533,34 @@ def _auto(node: ast.Call, ctx: Context) -> None:
              "response now runs the requested functions and sends their outputs back.")
 
 
-@RULE.on(ast.Assign)
-def add_auto_loop(node: ast.Assign, ctx: Context) -> None:
+@RULE.on(ast.Assign, ast.Return, ast.Expr)
+def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> None:
+    """After a run that used to call the functions itself: the loop that now does it.
+
+    `run = ...create_and_process(...)` gets the loop after it; `return ...` and a
+    bare call first keep the response in a variable, so the loop has one to read."""
     table = state(ctx).auto_functions
     value = node.value.value if isinstance(node.value, ast.Await) else node.value
-    if table is None or not isinstance(value, ast.Call) or len(node.targets) != 1 \
-            or not isinstance(node.targets[0], ast.Name):
+    if table is None or not isinstance(value, ast.Call):
+        return
+    if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
         return
-    run = node.targets[0].id
+    missing = _unreachable_names(ctx, table)
+    if missing:
+        ctx.note(value, "error", "There is no automatic function calling in the 2.x client, and the functions "
+                 f"given to enable_auto_function_calls ({', '.join(f'`{m}`' for m in missing)}) are not "
+                 "defined here: after this response, run its function_call items and send function_call_output "
+                 "items back in a new response (keep the functions where this code can reach them).")
+        return
+    if isinstance(node, ast.Assign):
+        run = node.targets[0].id
+    else:
+        run = "run" if "run" not in ctx.name_counts and "run" not in ctx.env else "response"
+        start, _ = ctx.src.span(node)
+        ctx.edits.replace(start, ctx.src.span(node.value)[0], f"{run} = ")
     client = openai_for(ctx, target, value)
     thread = keyword(value, "thread_id") or (value.args[0] if value.args else None)
     chain = f"conversation={ctx.text(thread)}" if thread is not None else f"previous_response_id={run}.id"
@@ -445,6 +578,31 @@ def add_auto_loop(node: ast.Assign, ctx: Context) -> None:
         f"{unit * 2}for item in {run}.output if item.type == \"function_call\"",
         f"{unit}]",
         f"{unit}{run} = {wait}{client}.responses.create({chain}, input=function_outputs, extra_body={reference})",
+        *([f"return {run}"] if isinstance(node, ast.Return) else []),
     ])
     ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
              "create_and_process did automatically).")
+
+
+def _unreachable_names(ctx: Context, table: str) -> list[str]:
+    """Names the dispatch table reads that are neither module-level nor bound in the current function."""
+    try:
+        expression = ast.parse(table, mode="eval")
+    except SyntaxError:
+        return []
+    bound = {t.id for n in ast.walk(expression) if isinstance(n, ast.comprehension)
+             for t in ast.walk(n.target) if isinstance(t, ast.Name)}
+    module = set(ctx.imports.names) | set(dir(builtins))
+    for stmt in ctx.tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            module.add(stmt.name)
+        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else ():
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                module.add(node.id)
+    func = ctx.function() if ctx.statement is not None else None
+    local = set()
+    if func is not None:
+        local = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        local |= {a.arg for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]}
+    used = [n.id for n in ast.walk(expression) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    return sorted({name for name in used if name not in bound | module | local})

@@ -29,5 +29,6 @@ def convert(node: ast.Call, ctx: Context) -> None:
         return
     if ctx.claim(node):
         ctx.note(node, "error", "azure-ai-projects 2.x has no `from_connection_string`: create the client "
-                 "with `AIProjectClient(endpoint=<project endpoint>, credential=...)`; the endpoint is shown "
-                 "on the project's overview page in the Foundry portal.")
+                 "with `AIProjectClient(endpoint=<project endpoint>, credential=...)`. The connection string "
+                 "does not hold that endpoint: copy it from the project's overview page in the Foundry portal "
+                 "(it looks like https://<resource>.services.ai.azure.com/api/projects/<project>).")

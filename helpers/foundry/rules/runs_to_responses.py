@@ -10,8 +10,8 @@ After:
     )
 
 `responses.create` returns when the response is done, so no polling is needed
-(see polling_loops). `additional_instructions` becomes a developer message in
-`input`; `additional_messages` become input items; `max_completion_tokens`
+(see polling_loops). `additional_instructions` and a run's own `instructions`
+become developer messages in `input` (the agent's instructions still apply); `additional_messages` become input items; `max_completion_tokens`
 becomes `max_output_tokens`. Run settings that belong to the agent (model,
 instructions, tools, temperature, ...) and those with no counterpart
 (`truncation_strategy`, `max_prompt_tokens`) stay as comments with a note.
@@ -107,6 +107,7 @@ def response_arguments(ctx: Context, node: ast.Call, target, call, client: str) 
     Returns the arguments, the TODO comments for what has no counterpart, and
     the conversation expression (None when no thread was given).
     """
+    instructions = call.pop("instructions")
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
     args: list[Arg] = []
     conversation = None
@@ -123,6 +124,11 @@ def response_arguments(ctx: Context, node: ast.Call, target, call, client: str) 
             args.append(Arg("conversation", thread.value, thread.comments))
             conversation = thread.value
     inputs = []
+    if instructions is not None:
+        inputs.append(message_item('"developer"', instructions.value))
+        ctx.note(node, "warning", "The run's own `instructions` became a developer message in `input`: the "
+                 "agent's instructions still apply (before, these replaced them for this run), and the message "
+                 "is stored in the conversation. To replace them for good, create a new agent version.")
     extra_messages = call.pop("additional_messages")
     if extra_messages is not None:
         items = items_from_messages(ctx, keyword(node, "additional_messages"), node)

@@ -9,7 +9,9 @@ After:
     )
     openai_client.conversations.retrieve(thread_id)     openai_client.conversations.delete(thread.id)
 
-The OpenAI beta `client.beta.threads.*` map the same way. `threads.list()` has
+The OpenAI beta `client.beta.threads.*` map the same way. `threads.update(
+tool_resources=...)` keeps the resources as a TODO comment (they belong on the
+agent's tools): a statement that only changed them becomes that comment. `threads.list()` has
 no counterpart (no endpoint lists conversations) and stays with a note.
 """
 from __future__ import annotations
@@ -73,5 +75,24 @@ def convert(node: ast.Call, ctx: Context) -> None:
         rewrite_call(ctx, node, func, args, call)
         return
     thread_id = call.pop("thread_id")
+    if action == "update" and call.keyword("tool_resources") is not None:
+        comments = keep_unmapped(ctx, node, call, UNMAPPED)
+        if thread_id is None and call.positional():
+            thread_id = call.positional()[0]
+            call.args.remove(thread_id)
+        if not call.args:  # nothing a conversation can take is left
+            stmt = ctx.statement
+            if isinstance(stmt, ast.Expr) and stmt.value is node:
+                parent = ctx.stmt_stack[-2] if len(ctx.stmt_stack) > 1 else None
+                bodies = [getattr(parent, f, None) for f in ("body", "orelse", "finalbody")]
+                bodies += [h.body for h in getattr(parent, "handlers", None) or ()]
+                bodies += [c.body for c in getattr(parent, "cases", None) or ()]
+                alone = any(body == [stmt] for body in bodies)
+                last = f"{comments[-1]}{ctx.src.newline()}{ctx.indent(stmt)}pass" if alone else comments[-1]
+                ctx.replace(stmt, lambda _old: last)
+                put_comments_above(ctx, comments[:-1])
+                return
+            func = f"{client}.conversations.retrieve"
+        put_comments_above(ctx, comments)
     args = ([Arg(None, thread_id.value, thread_id.comments)] if thread_id else []) + call.args
     rewrite_call(ctx, node, func, args, call)
