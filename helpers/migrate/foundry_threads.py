@@ -67,7 +67,7 @@ def migrate_thread(thread_id: str, agents_client, openai_client, state: State, r
     key = f"thread:{thread_id}"
     saved = state.get(key) or {}
     if saved.get("status") == "done":
-        return {"status": "already", **saved}
+        return {**saved, "status": "already"}
     thread = _as_dict(with_retries(lambda: agents_client.threads.get(thread_id)))
     messages = with_retries(lambda: [_as_dict(m) for m in agents_client.messages.list(thread_id=thread_id, order="asc")])
     items, not_carried = [], []

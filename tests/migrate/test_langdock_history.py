@@ -95,14 +95,14 @@ def test_dry_run_writes_nothing(tmp_path):
 
 def test_killed_three_times_then_resumed_gives_every_chat_exactly_once(tmp_path):
     source, target, report = tmp_path / "chats.jsonl", tmp_path / "out.jsonl", tmp_path / "report.jsonl"
-    count = 3000
+    count = 20000
     write_history(source, count)
     args = [sys.executable, "-m", "helpers", "migrate", "langdock-history", str(source), str(target),
             "--report", str(report), "--state", str(tmp_path / "state.sqlite3")]
     chooser = random.Random(7)
     for _ in range(3):
         process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(chooser.uniform(0.6, 1.2))
+        time.sleep(chooser.uniform(0.5, 1.0))
         process.send_signal(signal.SIGKILL)
         process.wait()
     interrupted = len(target.read_text().splitlines()) if target.exists() else 0
