@@ -107,12 +107,14 @@ def rewrite_langdock_python(module: cst.Module) -> tuple[cst.Module, list[Note]]
     """Migrate Langdock HTTP calls in `module`; returns the new module and notes.
 
     Notes point at lines of `module` as given. A module without Langdock code
-    comes back as the same object with no notes.
+    comes back as the same object with no notes. In folder mode
+    (`folder.convert_files`) what sibling files tell is taken into account.
     """
+    from .folder import current_externals
     from .py_rules import rules_by_type
 
     try:
-        facts = scan(module)
+        facts = scan(module, current_externals("python"))
         if facts.mode == "none":
             return module, []
         ctx = PyContext(facts)
