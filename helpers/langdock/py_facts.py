@@ -278,6 +278,11 @@ def scan(module: cst.Module, externals: Externals | None = None) -> PyFacts:
         facts.mode = "foreign"
     elif scanner.has_assistant_id_key:
         facts.mode = "langdock"
+    elif externals is not None and any(
+        name in scanner.calls and name not in scanner.functions
+        for name in (*externals.returns, *externals.message_params, *externals.params)
+    ):
+        facts.mode = "langdock"  # folder mode: it calls a sibling's Langdock code
     query = facts.mode == "langdock"
     for node, segments in scanner.strings:
         analysis = analyse(segments, query_context=query)

@@ -130,7 +130,7 @@ def _request(facts, scanner, flow, expr, scope, call, state) -> None:
             facts.note(target, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
         if key == "attachmentIds":
             facts.key_renames[id(target)] = "attachmentIds"  # root level: noted, not moved
-    if sources.opaque:
+    if sources.opaque and facts.legacy_endpoints:
         _keep_callers(facts, flow, sources.params)
         facts.wrap_bodies.add(id(expr))
         facts.helpers_used.update(("to_agent_request", "to_ui_messages"))
@@ -169,7 +169,7 @@ def _messages(facts, scanner, flow, expr, scope, state, wrap: bool = True) -> No
         for literal, _owner in dicts.literals:
             if id(literal) not in {id(m) for m in facts.message_dicts}:
                 facts.message_dicts.append(literal)
-    if sources.opaque and wrap:
+    if sources.opaque and wrap and facts.legacy_endpoints:
         facts.wrap_messages.add(id(expr))
         facts.helpers_used.add("to_ui_messages")
         facts.note(expr, "warning", FORWARD, advice.FORWARDED_MESSAGES)

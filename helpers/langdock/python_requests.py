@@ -22,8 +22,15 @@ _MARKERS = ("/assistant/v1/", "assistantId", "/agent/v1/")
 
 
 def looks_like_langdock(source: str) -> bool:
-    """Cheap pre-check: could this source contain Langdock API code?"""
-    return any(m in source for m in _MARKERS) or "langdock" in source.lower()
+    """Cheap pre-check: could this source contain Langdock API code? In folder mode
+    also when it names a sibling's function that handles chat answers or messages."""
+    if any(m in source for m in _MARKERS) or "langdock" in source.lower():
+        return True
+    from .folder import current_externals
+
+    ext = current_externals("python")
+    return ext is not None and any(
+        f"{name}(" in source for name in (*ext.returns, *ext.message_params, *ext.params))
 
 
 class _PositionState(CodegenState):
