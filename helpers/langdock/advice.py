@@ -178,3 +178,8 @@ SSE_LOOP_REWRITTEN = (
     "Other events (tool calls, steps, `error` with `errorText`) arrive too; ignore the ones "
     "you do not need. Send `stream: true` in the body; it defaults to false."
 )
+ASSUMED_CHAT = (
+    "This reads `result` from the answer of a request whose URL the converter cannot see. "
+    "Only the legacy chat endpoint answers with `result`, so this was taken to be a chat call "
+    "and the read changed to `messages`; check that the URL is `/agent/v1/chat/completions`."
+)

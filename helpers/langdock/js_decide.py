@@ -37,6 +37,8 @@ class JsDecisions:
     has_chat_call: bool = False
     requests: list[Node] = field(default_factory=list)
     messages: list[Node] = field(default_factory=list)  # message object literals
+    request_ids: set[int] = field(default_factory=set)
+    message_ids: set[int] = field(default_factory=set)
     runtime_ids: set[int] = field(default_factory=set)
     wrap_bodies: list[Node] = field(default_factory=list)
     wrap_messages: list[Node] = field(default_factory=list)
@@ -159,8 +161,9 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
     sources = _Sources(flow, ("object",))
     sources.follow(body)
     for literal in sources.literals:
-        if any(r.id == literal.id for r in out.requests):
+        if literal.id in out.request_ids:
             continue
+        out.request_ids.add(literal.id)
         out.requests.append(literal)
         for key, member in jstree.object_members(ctx.source, literal).items():
             if key == "messages":
@@ -276,7 +279,8 @@ def _messages(ctx, flow, out, value, seen, wrap: bool = True) -> None:
         objects.follow(element)
         sources.opaque |= objects.opaque
         for literal in objects.literals:
-            if not any(m.id == literal.id for m in out.messages):
+            if literal.id not in out.message_ids:
+                out.message_ids.add(literal.id)
                 out.messages.append(literal)
                 if _in_loop(literal):
                     out.runtime_ids.add(literal.id)
@@ -314,8 +318,12 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
             kinds = flow.kinds(obj)
             if "chat.body" in kinds:
                 out.result_renames.append(node)
-            elif answers_here and not kinds - {"file"}:
-                out.note(node, "warning", UNTRACED, advice.UNTRACED_RESULT)
+            elif "maybe.body" in kinds:
+                out.result_renames.append(node)
+                out.note(node, "info", UNTRACED, advice.ASSUMED_CHAT)
+            elif not kinds - {"file"}:
+                out.note(node, "warning" if answers_here else "info", UNTRACED,
+                         advice.UNTRACED_RESULT)
         elif name == "assistant" and "build.body" in flow.kinds(obj):
             out.agent_renames.append(node)
         elif name == "text" and node.type == "member_expression":
@@ -382,13 +390,11 @@ def _env_notes(ctx, flow, out) -> None:
         if len(children) != 2 or not _is_env(ctx, children[0]):
             continue
         default = strip(children[1])
-        for lit in ctx.facts.literals:
-            if default is not None and lit.node.id == default.id and any(
-                f.status in REWRITTEN for f in lit.analysis.findings
-            ):
-                noted.add(children[0].id)
-                out.note(children[0], "warning", ENV,
-                         advice.ENV_DEFAULT.format(name=env_name(ctx, children[0])))
+        lit = ctx.facts.literal_by_id.get(default.id) if default is not None else None
+        if lit is not None and any(f.status in REWRITTEN for f in lit.analysis.findings):
+            noted.add(children[0].id)
+            out.note(children[0], "warning", ENV,
+                     advice.ENV_DEFAULT.format(name=env_name(ctx, children[0])))
     for node in flow.env_urls:
         if node.id not in noted:
             noted.add(node.id)

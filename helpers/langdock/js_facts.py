@@ -122,6 +122,10 @@ class Facts:
         ]
 
     @cached_property
+    def literal_by_id(self) -> dict[int, Literal]:
+        return {lit.node.id: lit for lit in self.literals}
+
+    @cached_property
     def legacy_endpoints(self) -> set[str | None]:
         """Endpoints of legacy URLs that get rewritten."""
         return {

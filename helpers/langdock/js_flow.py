@@ -229,17 +229,17 @@ class JsFlow:
         if node is None or depth > 6:
             return set()
         if node.type in jstree.STRINGS:
-            for lit in self.ctx.facts.literals:
-                if lit.node.id == node.id and lit.analysis.findings:
-                    families = set()
-                    for finding in lit.analysis.findings:
-                        if finding.status not in REWRITTEN:
-                            families.add("other")
-                        elif finding.endpoint == "chat/completions":
-                            families.add("chat")
-                        elif finding.endpoint in _BUILD:
-                            families.add("build")
-                    return families
+            lit = self.ctx.facts.literal_by_id.get(node.id)
+            if lit is not None and lit.analysis.findings:
+                families = set()
+                for finding in lit.analysis.findings:
+                    if finding.status not in REWRITTEN:
+                        families.add("other")
+                    elif finding.endpoint == "chat/completions":
+                        families.add("chat")
+                    elif finding.endpoint in _BUILD:
+                        families.add("build")
+                return families
             raw = self.ctx.text(node)
             if "/agent/v1/chat/completions" in raw:
                 return {"chat"}
@@ -266,7 +266,7 @@ class JsFlow:
             found = set()
             for arg in jstree.call_arguments(node):
                 found |= self.url_family(arg, depth + 1)
-            return found & {"chat", "build"}
+            return (found & {"chat", "build"}) or (found & {"other"})
         return set()
 
     def http_family(self, call: Node) -> str | None:
@@ -286,7 +286,11 @@ class JsFlow:
             return "build"
         if body is not None and self._looks_like_chat_body(body):
             return "chat"
-        return "other" if families else None
+        if families:
+            return "other"
+        # a request to a URL the file does not show, in Langdock code: a Langdock call
+        # of unknown endpoint; only a chat answer has `result`, so reading it decides
+        return "maybe" if self.ctx.facts.mode == "langdock" else None
 
     def _looks_like_chat_body(self, node: Node, depth: int = 0) -> bool:
         node = strip(node)
@@ -420,7 +424,7 @@ class JsFlow:
 def _field(base: frozenset[str], name: str) -> set[str]:
     if name == "data" and any(k.endswith(".response") for k in base):
         return {k.replace(".response", ".body") for k in base if k.endswith(".response")}
-    if name == "result" and "chat.body" in base:
+    if name == "result" and base & {"chat.body", "maybe.body"}:
         return {"chat.result"}
     return {"other"} if base else set()
 

@@ -301,7 +301,7 @@ class Flow:
             found = set()
             for arg in node.args:
                 found |= self.url_family(arg.value, scope, depth + 1)
-            return found & {"chat", "build"}
+            return (found & {"chat", "build"}) or (found & {"other"})
         if isinstance(node, cst.Subscript) and is_env_read(node):
             self.env_urls.append(node)
         return set()
@@ -325,7 +325,13 @@ class Flow:
         body = self.body_arg(call)
         if self.langdock and body is not None and self._looks_like_chat_body(body.value, scope):
             return "chat"
-        return "other" if families else None
+        if families:
+            return "other"
+        # a request to a URL the module does not show, in Langdock code: a Langdock
+        # call of unknown endpoint; only a chat answer has `result`, so reading it decides
+        if self.langdock and _http_client_call(call):
+            return "maybe"
+        return None
 
     def _looks_like_chat_body(self, node: cst.CSTNode, scope: Scope, depth: int = 0) -> bool:
         if depth > 4:
@@ -380,7 +386,7 @@ class Flow:
 
     @staticmethod
     def _field(base: frozenset[str], name: str) -> set[str]:
-        if "chat.body" in base and name == "result":
+        if base & {"chat.body", "maybe.body"} and name == "result":
             return {"chat.result"}
         return {"other"} if base else set()
 
@@ -493,3 +499,18 @@ def _literal_text(node: cst.SimpleString | cst.FormattedString) -> str:
     if isinstance(node, cst.SimpleString):
         return node.value
     return "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+
+
+_CLIENT_NAMES = ("requests", "httpx", "session", "client", "http", "aiohttp")
+
+
+def _http_client_call(call: cst.Call) -> bool:
+    """`requests.post(...)`, `self.session.post(...)`, `client.request(...)`: clearly HTTP
+    (a bare `.get(...)` could be a dict)."""
+    func = call.func
+    if not isinstance(func, cst.Attribute):
+        return False
+    base = func.value
+    name = base.attr.value if isinstance(base, cst.Attribute) else (
+        base.value if isinstance(base, cst.Name) else "")
+    return any(part in name.lower() for part in _CLIENT_NAMES)

@@ -34,8 +34,12 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
             kinds = flow.kinds(base, scope)
             if "chat.body" in kinds:
                 facts.result_renames.add(id(node))
-            elif answers_here and not kinds - {"file"}:
-                facts.note(node, "warning", UNTRACED, advice.UNTRACED_RESULT)
+            elif "maybe.body" in kinds:
+                facts.result_renames.add(id(node))
+                facts.note(node, "info", UNTRACED, advice.ASSUMED_CHAT)
+            elif not kinds - {"file"}:
+                facts.note(node, "warning" if answers_here else "info", UNTRACED,
+                           advice.UNTRACED_RESULT)
         elif key == "assistant":
             if "build.body" in flow.kinds(base, scope):
                 facts.agent_renames.add(id(node))
