@@ -84,11 +84,15 @@ class _Sources:
             # `req.body`: note which parameter it comes from (its callers play the client)
             obj = strip(node.child_by_field_name("object"))
             prop = jstree.property_name(ctx.source, node)
+            shown = False
             if obj is not None and obj.type == "identifier" and prop is not None:
                 for how in self.flow.lookup(ctx.text(obj), obj):
                     if how[0] == "param":
-                        self.params.append((how[1], how[2], (prop,)))
-            self.opaque = True
+                        if self._callers_show_it(how[1], how[2], (prop,), depth):
+                            shown = True
+                        else:
+                            self.params.append((how[1], how[2], (prop,)))
+            self.opaque |= not shown
         elif node.type in self.types:
             self.literals.append(node)
         elif node.type in ("identifier", "shorthand_property_identifier"):
@@ -103,6 +107,8 @@ class _Sources:
             for how in bindings:
                 if how[0] == "value":
                     self.follow(how[1], depth + 1)
+                elif how[0] == "param" and self._callers_show_it(how[1], how[2], path, depth):
+                    continue
                 else:
                     self.opaque = True
                     if how[0] == "param":
@@ -122,6 +128,34 @@ class _Sources:
                 self.opaque = True
         else:
             self.opaque = True
+
+    def _callers_show_it(self, function, index, path, depth: int) -> bool:
+        """A parameter (or `param.path`) whose every caller in this file passes a literal."""
+        flow = self.flow
+        calls = flow.calls.get(function, []) if function else []
+        if not calls:
+            return False
+        trial = _Sources(flow, ("object",) if path else self.types)
+        for call in calls:
+            args = jstree.call_arguments(call)
+            if index >= len(args):
+                return False
+            trial.follow(args[index], depth + 1)
+        if trial.opaque or not trial.literals:
+            return False
+        found = trial.literals
+        for prop in path:
+            inner = _Sources(flow, self.types if prop == path[-1] else ("object",))
+            for obj in found:
+                member = jstree.object_members(flow.src, obj).get(prop)
+                if member is None:
+                    return False
+                inner.follow(jstree.member_value(member), depth + 1)
+            if inner.opaque or not inner.literals:
+                return False
+            found = inner.literals
+        self.literals.extend(found)
+        return True
 
 
 def decide(ctx, flow: JsFlow) -> JsDecisions:

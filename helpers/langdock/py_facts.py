@@ -240,6 +240,12 @@ class _Scanner(Recorder):
         self.for_loops.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
+        # `"assistantId" in body`: a validation read of the client's key
+        key = str_value(node.left)
+        if key in ("assistantId", "assistant") and len(node.comparisons) == 1 and isinstance(
+            node.comparisons[0].operator, (cst.In, cst.NotIn)
+        ):
+            self.key_reads.append((node, node.comparisons[0].comparator, key))
         if not self.for_loops:
             return
         sides = [node.left] + [c.comparator for c in node.comparisons]

@@ -55,6 +55,8 @@ class _Sources:
             for how in bindings:
                 if how[0] == "value":
                     self.follow(how[1], owner, depth + 1)
+                elif how[0] == "param" and self._callers_show_it(how[1], how[2], how[3], depth):
+                    continue
                 else:
                     self.opaque = True
                     if how[0] == "param":
@@ -68,6 +70,25 @@ class _Sources:
             self.follow(expr.right, scope, depth + 1)
         else:
             self.opaque = True
+
+    def _callers_show_it(self, function: str, index: int | None, name: str, depth: int) -> bool:
+        """A parameter whose every caller in this module passes a literal: follow those."""
+        from .py_flow import _argument
+
+        calls = self.flow.rec.calls.get(function, [])
+        if not calls or index is None:
+            return False
+        trial = _Sources(self.flow, self.types)
+        for call, scope in calls:
+            arg = _argument(call, index, name)
+            if arg is None:
+                return False
+            trial.follow(arg, scope, depth + 1)
+        if trial.opaque or not trial.literals:
+            return False
+        self.literals.extend(trial.literals)
+        self.names.extend(trial.names)
+        return True
 
 
 def decide_requests(facts, scanner, flow: Flow) -> None:

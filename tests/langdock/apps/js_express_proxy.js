@@ -18,8 +18,9 @@ async function chatHandler(req, res) {
 }
 
 async function main() {
-  const req = { body: { assistantId: "7d1f0c2e-5b4a-4e11-9f3a-2c6b8e9a1d40",
-    messages: [{ role: "user", content: "Which clauses mention penalties?" }] } };
+  // what the (unchanged) browser client posts, parsed as express.json() would
+  const req = { body: JSON.parse('{"assistantId": "7d1f0c2e-5b4a-4e11-9f3a-2c6b8e9a1d40", ' +
+    '"messages": [{"role": "user", "content": "Which clauses mention penalties?"}]}') };
   let sent;
   const res = { status() { return this; }, json(value) { sent = value; return this; } };
   await chatHandler(req, res);

@@ -1,4 +1,5 @@
 """Backend route logic: the browser posts a chat body, we add the key and forward it."""
+import json
 import os
 
 import requests
@@ -19,9 +20,10 @@ def handle_chat(browser_body):
 
 
 def main():
-    body = {"assistantId": "7d1f0c2e-5b4a-4e11-9f3a-2c6b8e9a1d40",
-            "messages": [{"role": "user", "content": "Which clauses mention penalties?"}]}
-    reply, status = handle_chat(body)
+    # what the (unchanged) browser client posts
+    raw = ('{"assistantId": "7d1f0c2e-5b4a-4e11-9f3a-2c6b8e9a1d40", "messages": '
+           '[{"role": "user", "content": "Which clauses mention penalties?"}]}')
+    reply, status = handle_chat(json.loads(raw))
     print(reply["text"])
 
 
