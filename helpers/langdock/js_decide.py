@@ -22,7 +22,7 @@ DOCUMENTED_ROOT = frozenset({"assistantId", "agentId", "assistant", "agent", "me
                              "output", "maxSteps", "imageResponseFormat"})
 MISNAMED_ATTACHMENTS = frozenset({"attachments", "attachment_ids", "attachmentId",
                                   "files", "fileIds", "file_ids"})
-HELPERS = ("langdockText", "toUIMessages", "toAgentRequest")
+HELPERS = ("langdockText", "langdockParts", "toUIMessages", "toAgentRequest")
 FORWARD = "langdock-forwarded-request"
 FIELDS = "langdock-request-fields"
 UNTRACED = "langdock-untraced-read"
@@ -48,6 +48,7 @@ class JsDecisions:
     result_renames: list[Node] = field(default_factory=list)
     content_text: list[tuple[Node, Node]] = field(default_factory=list)  # (outer, message)
     content_notes: list[Node] = field(default_factory=list)
+    content_parts: list[tuple[Node, Node]] = field(default_factory=list)  # (content, message)
     agent_renames: list[Node] = field(default_factory=list)
     helpers_defined: set[str] = field(default_factory=set)
     helpers_used: set[str] = field(default_factory=set)
@@ -345,7 +346,12 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
     answers_here = out.has_chat_call or bool(flow.ext.returns)
     handled: set[int] = set()
     content_reads = []
+    helper_ranges = [(f.start_byte, f.end_byte) for f in ctx.nodes("function_declaration")
+                     if f.child_by_field_name("name") is not None
+                     and ctx.text(f.child_by_field_name("name")) in HELPERS]
     for node in ctx.nodes("member_expression", "subscript_expression"):
+        if any(a <= node.start_byte < b for a, b in helper_ranges):
+            continue  # our own helpers read both shapes on purpose
         name = jstree.property_name(src, node)
         obj = node.child_by_field_name("object")
         if name == "result":
@@ -383,9 +389,13 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
                 if choices is not None and jstree.property_name(src, choices) == "choices":
                     out.note(node, "warning", STREAMS, advice.DELTA_READER)
     for node in content_reads:
-        if node.id not in handled and "chat.message" in flow.kinds(
-            node.child_by_field_name("object")
-        ):
+        message = node.child_by_field_name("object")
+        if node.id in handled or "chat.message" not in flow.kinds(message):
+            continue
+        if _iterated(src, node):  # a loop over the parts: give it parts
+            out.content_parts.append((node, message))
+            out.helpers_used.add("langdockParts")
+        else:
             out.content_notes.append(node)
     if legacy_chat:
         _stream_notes(ctx, flow, out)
@@ -395,6 +405,21 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
             if args and jstree.string_value(src, args[0]) in ("0:", '0:"'):
                 out.note(call, "warning", STREAMS, advice.V4_READER)
     _env_notes(ctx, flow, out)
+
+
+_ARRAY_METHODS = ("filter", "map", "forEach", "find", "some", "every", "reduce", "flatMap")
+
+
+def _iterated(src: bytes, node: Node) -> bool:
+    """`for (const p of m.content)` or `m.content.filter(...)`-style use."""
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "for_in_statement" and parent.child_by_field_name("right") == node:
+        return True
+    return (parent.type == "member_expression" and parent.child_by_field_name("object") == node
+            and jstree.property_name(src, parent) in _ARRAY_METHODS
+            and parent.parent is not None and parent.parent.type == "call_expression")
 
 
 def _stream_notes(ctx, flow, out) -> None:

@@ -16,6 +16,13 @@ function langdockText(message{any}){str} {
     .join("");
 }
 ''',
+    "langdockParts": '''\
+// Parts of an Agents API message; a `content` string becomes one text part.
+function langdockParts(message{any}){anylist} {
+  if (typeof message?.content === "string") return [{ type: "text", text: message.content }];
+  return message?.parts ?? [];
+}
+''',
     "toUIMessages": '''\
 // Chat messages as the Agents API takes them; ones with `parts` stay as they are.
 function toUIMessages(messages{anylist}){anylist} {

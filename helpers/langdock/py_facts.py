@@ -97,7 +97,7 @@ def literal_segments(node: cst.CSTNode) -> list[str | None] | None:
     return None
 
 
-HELPERS = ("langdock_text", "to_ui_messages", "to_agent_request")
+HELPERS = ("langdock_text", "langdock_parts", "to_ui_messages", "to_agent_request")
 DOCUMENTED_ROOT = frozenset({"assistantId", "agentId", "assistant", "agent", "messages", "stream",
                              "output", "maxSteps", "imageResponseFormat"})
 MISNAMED_ATTACHMENTS = frozenset({"attachments", "attachment_ids", "attachmentId", "attachment_id",
@@ -125,6 +125,7 @@ class PyFacts:
     result_renames: set[int] = field(default_factory=set)
     content_text: dict[int, cst.CSTNode] = field(default_factory=dict)  # outer node -> message
     content_notes: list[cst.CSTNode] = field(default_factory=list)
+    content_parts: set[int] = field(default_factory=set)  # `m["content"]` looped over
     agent_renames: set[int] = field(default_factory=set)
     sse_loops: list[cst.CSTNode] = field(default_factory=list)
     helpers_defined: set[str] = field(default_factory=set)
@@ -153,6 +154,7 @@ class _Scanner(Recorder):
         self.stream_calls: list[cst.Call] = []
         self.v4_checks: list[cst.CSTNode] = []
         self.loop_reads: list[tuple] = []  # key reads with their innermost for loop
+        self.iterated: set[int] = set()  # ids of what `for` loops and comprehensions run over
 
     def _mark(self, text: str) -> None:
         if "langdock" in text.lower():
@@ -234,6 +236,11 @@ class _Scanner(Recorder):
     def visit_For(self, node: cst.For) -> None:
         super().visit_For(node)
         self.for_loops.append(node)
+        self.iterated.add(id(node.iter))
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        super().visit_CompFor(node)
+        self.iterated.add(id(node.iter))
 
     def leave_For(self, original_node: cst.For) -> None:
         super().leave_For(original_node)

@@ -10,6 +10,14 @@ def langdock_text(message):
                    if part.get("type") == "text")
 '''
 
+LANGDOCK_PARTS = '''\
+def langdock_parts(message):
+    """Parts of an Agents API message; a `content` string becomes one text part."""
+    if isinstance(message.get("content"), str):
+        return [{"type": "text", "text": message["content"]}]
+    return message.get("parts") or []
+'''
+
 TO_UI_MESSAGES = '''\
 def to_ui_messages(messages):
     """Chat messages as the Agents API takes them; ones with `parts` stay as they are."""
@@ -38,5 +46,6 @@ def to_agent_request(body):
     return body
 '''
 
-SOURCES = {"langdock_text": LANGDOCK_TEXT, "to_ui_messages": TO_UI_MESSAGES,
+SOURCES = {"langdock_text": LANGDOCK_TEXT, "langdock_parts": LANGDOCK_PARTS,
+           "to_ui_messages": TO_UI_MESSAGES,
            "to_agent_request": TO_AGENT_REQUEST}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from . import advice
-from .py_facts import int_index, str_index, str_value
+from .py_facts import HELPERS, int_index, str_index, str_value
 from .py_flow import Flow, is_env_read
 from .urls import REWRITTEN
 
@@ -30,6 +30,8 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
     content_reads = []
     for node, base, key in scanner.key_reads:
         scope = scanner.scope_of.get(id(node), scanner.module_scope)
+        if scope.name in HELPERS:  # our own helpers read both shapes on purpose
+            continue
         if key == "result":
             kinds = flow.kinds(base, scope)
             if "chat.body" in kinds:
@@ -58,7 +60,11 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
             facts.note(node, "warning", STREAMS, advice.DELTA_READER)
     for node, base, scope in content_reads:
         if id(node) not in handled and "chat.message" in flow.kinds(base, scope):
-            facts.content_notes.append(node)
+            if id(node) in scanner.iterated:  # a loop over the parts: give it parts
+                facts.content_parts.add(id(node))
+                facts.helpers_used.add("langdock_parts")
+            else:
+                facts.content_notes.append(node)
     if legacy_chat:
         _stream_notes(facts, scanner, flow)
     for call in scanner.v4_checks:

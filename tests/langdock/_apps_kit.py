@@ -35,6 +35,11 @@ CASES = {
     "ts_next_route": (["ts_next_route.ts"], None),
     "ts_delta_reader": (["ts_delta_reader.ts"], None),
     "folder_py": (["folder_py/langdock_client.py", "folder_py/app.py"], "folder_py/app.py"),
+    # written after the converter changes, as a held-out check (see the report)
+    "py_django_view": (["py_django_view.py"], "py_django_view.py"),
+    "py_async_httpx": (["py_async_httpx.py"], "py_async_httpx.py"),
+    "js_slack_bot": (["js_slack_bot.js"], "js_slack_bot.js"),
+    "ts_service_class": (["ts_service_class.ts"], None),
     "folder_js": (["folder_js/client.js", "folder_js/app.js"], "folder_js/app.js"),
 }
 

@@ -231,3 +231,13 @@ console.log(JSON.stringify({{
         {"type": "text", "text": "Hi"}], "metadata": {"attachments": ["f1"]}}
     assert seen["twice"] == seen["once"]
     assert (seen["a"], seen["b"]) == ("plain", "ab")
+
+
+def test_loops_over_message_parts_read_parts_in_both_shapes():
+    code = (f'const r = await axios.post("{LD}/assistant/v1/chat/completions", {{ assistantId: A, messages: [] }});\n'
+            "for (const part of r.data.result[0].content) { console.log(part.text); }\n"
+            'const texts = r.data.result[1].content.filter((p) => p.type === "text");\n')
+    result = convert(code)
+    assert "for (const part of langdockParts(r.data.messages[0])) {" in result.output
+    assert 'const texts = langdockParts(r.data.messages[1]).filter((p) => p.type === "text");' in result.output
+    assert result.output.count("function langdockParts(message) {") == 1

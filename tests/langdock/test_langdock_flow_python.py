@@ -251,7 +251,7 @@ def _helpers(output: str) -> dict:
     namespace: dict = {}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in (
-            "langdock_text", "to_ui_messages", "to_agent_request"
+            "langdock_text", "langdock_parts", "to_ui_messages", "to_agent_request"
         ):
             exec(compile(ast.Module([node], []), "<helper>", "exec"), namespace)  # noqa: S102
     return namespace
@@ -297,3 +297,19 @@ def test_helpers_follow_a_module_docstring_and_future_import():
     names = [type(s).__name__ for s in module.body]
     assert names[:4] == ["SimpleStatementLine", "SimpleStatementLine", "SimpleStatementLine", "FunctionDef"]
     assert result.output.startswith('"""Tool."""\nfrom __future__ import annotations\n\nimport requests\n')
+
+
+def test_loop_over_a_message_parts_reads_parts_in_both_shapes():
+    code = ("import requests\n\n"
+            f'resp = requests.post("{LD}/assistant/v1/chat/completions", json={{"assistantId": A, "messages": []}})\n'
+            'text = ""\n'
+            'for msg in resp.json()["result"]:\n'
+            '    for part in msg["content"]:\n'
+            '        if part["type"] == "text":\n'
+            '            text += part["text"]\n')
+    result = convert(code)
+    assert '    for part in langdock_parts(msg):\n' in result.output
+    helpers = _helpers(result.output)
+    parts = helpers["langdock_parts"]
+    assert parts({"content": "x"}) == [{"type": "text", "text": "x"}]
+    assert parts({"parts": [{"type": "reasoning", "text": "r"}]}) == [{"type": "reasoning", "text": "r"}]

@@ -122,11 +122,10 @@ NOTE_CASES = [
      '        if event.get("type") == "message":\n'
      '            print(event["content"])\n',
      [(2, "langdock-sse-loop")]),
-    ("content-loop",
+    ("content-other-use",
      f'data = requests.post("{LD}/assistant/v1/chat/completions", json=p).json()\n'
      'for msg in data["result"]:\n'
-     '    for part in msg["content"]:\n'
-     "        print(part)\n",
+     '    print(len(msg["content"]))\n',
      [(2, "langdock-response-messages"), (3, "langdock-response-messages")]),
     ("system-role",
      f'requests.post("{LD}/assistant/v1/chat/completions", json={{"assistantId": a,\n'

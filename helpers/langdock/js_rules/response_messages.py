@@ -10,7 +10,9 @@ After:  `res.data.messages[0]` read through `langdockText(...)`:
 Only reads whose value is followed back to the chat call are rewritten
 (declarations, assignments, returns, parameters, callbacks; other files in
 folder mode). `langdockText` accepts the `content` string the guide shows and
-the `parts` the reference documents. Other uses of `content` get a note.
+the `parts` the reference documents; loops over a message's parts
+(`for (const p of m.content)`, `m.content.filter(...)`) read `langdockParts(m)`.
+Other uses of `content` get a note.
 """
 from __future__ import annotations
 
@@ -33,5 +35,8 @@ def read_messages(ctx) -> None:
     for outer, message in decisions.content_text:
         ctx.insert(message.start_byte, "langdockText(", NAME)
         ctx.replace(message.end_byte, outer.end_byte, ")", NAME)
+    for content, message in decisions.content_parts:  # `for (const p of m.content)`
+        ctx.insert(message.start_byte, "langdockParts(", NAME)
+        ctx.replace(message.end_byte, content.end_byte, ")", NAME)
     for content in decisions.content_notes:
         ctx.note(content, "warning", NAME, advice.CONTENT_IS_STRING)

@@ -6,12 +6,13 @@ Before: `data = r.json(); data["result"][0]["content"][0]["text"]`,
 After:  `data = r.json(); langdock_text(data["messages"][0])`,
         `def answer(response): return response["messages"]`,
         `for m in data.get("messages", []): langdock_text(m)`
+        (`for part in m["content"]` becomes `for part in langdock_parts(m)`)
 
 Only reads whose value is followed back to the chat call are rewritten (through
 assignments, returns, parameters, loops; other files in folder mode). A message's
 text is read through `langdock_text`, which accepts the `content` string the
-guide shows and the `parts` the reference documents. Other uses of a message's
-`content` get a note.
+guide shows and the `parts` the reference documents; loops over a message's parts go through
+`langdock_parts`. Other uses of a message's `content` get a note.
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def read_messages(ctx, original, updated):
     if id(original) in facts.content_text:
         message = updated.value.value.value  # <message>["content"][i]["text"]
         return cst.Call(cst.Name("langdock_text"), [cst.Arg(message)])
+    if id(original) in facts.content_parts:  # `for part in <message>["content"]`
+        return cst.Call(cst.Name("langdock_parts"), [cst.Arg(updated.value)])
     return updated
 
 

@@ -77,3 +77,17 @@ class Client:
     @contextmanager
     def stream(self, method, url, **kw):
         yield self.request(method, url, **kw)
+
+
+class AsyncClient(Client):
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
+
+    async def post(self, url, **kw):
+        return self.request("POST", url, **kw)
+
+    async def get(self, url, **kw):
+        return self.request("GET", url, **kw)
