@@ -206,6 +206,11 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
             elif key not in DOCUMENTED_ROOT:
                 out.note(member, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
     names = {name for name, _scope in sources.names}
+    pushed = [arg for call in flow.calls.get("push", []) + flow.calls.get("unshift", [])
+              for arg in jstree.call_arguments(call)
+              if _push_target(ctx, call) in {f"{name}.messages" for name in names}]
+    if pushed:
+        _message_objects(ctx, flow, out, pushed)
     for assign in ctx.nodes("assignment_expression"):
         left = assign.child_by_field_name("left")
         if left is None or left.type != "member_expression":
@@ -309,20 +314,33 @@ def _messages(ctx, flow, out, value, seen, wrap: bool = True) -> None:
     for function, index, path in sources.params:
         if function and not path:
             out.message_params.setdefault(function, set()).add(index)
+    sources.opaque |= _message_objects(ctx, flow, out, elements)
+    if sources.opaque and wrap and out.legacy:
+        out.wrap_messages.append(value)
+        out.helpers_used.add("toUIMessages")
+        out.note(value, "warning", FORWARD, advice.FORWARDED_MESSAGES)
+
+
+def _push_target(ctx, call: Node) -> str | None:
+    func = call.child_by_field_name("function")
+    target = func.child_by_field_name("object") if func is not None else None
+    return ctx.text(target) if target is not None else None
+
+
+def _message_objects(ctx, flow, out, elements: list[Node]) -> bool:
+    """Record the message literals `elements` resolve to; True if some do not."""
+    opaque = False
     for element in elements:
         objects = _Sources(flow, ("object",))
         objects.follow(element)
-        sources.opaque |= objects.opaque
+        opaque |= objects.opaque
         for literal in objects.literals:
             if literal.id not in out.message_ids:
                 out.message_ids.add(literal.id)
                 out.messages.append(literal)
                 if _in_loop(literal):
                     out.runtime_ids.add(literal.id)
-    if sources.opaque and wrap and out.legacy:
-        out.wrap_messages.append(value)
-        out.helpers_used.add("toUIMessages")
-        out.note(value, "warning", FORWARD, advice.FORWARDED_MESSAGES)
+    return opaque
 
 
 def _member_assignments(ctx, out) -> None:

@@ -28,10 +28,25 @@ _WRAPPERS = ("parenthesized_expression", "await_expression", "as_expression",
 
 
 def strip(node: Node | None) -> Node | None:
-    while node is not None and node.type in _WRAPPERS:
-        named = [c for c in node.named_children if c.type not in ("type_annotation",)]
-        node = named[0] if named else None
+    while node is not None:
+        if node.type in _WRAPPERS:
+            named = [c for c in node.named_children if c.type not in ("type_annotation",)]
+            node = named[0] if named else None
+        elif _await_call(node):
+            # tree-sitter reads `await (x)` as a call of a function named `await`
+            node = node.child_by_field_name("arguments").named_children[0]
+        else:
+            return node
     return node
+
+
+def _await_call(node: Node) -> bool:
+    if node.type != "call_expression":
+        return False
+    func = node.child_by_field_name("function")
+    args = node.child_by_field_name("arguments")
+    return (func is not None and func.type == "identifier" and func.text == b"await"
+            and args is not None and len(args.named_children) == 1)
 
 
 @dataclass

@@ -194,15 +194,16 @@ class _Scanner(Recorder):
     def visit_Call(self, node: cst.Call) -> None:
         super().visit_Call(node)
         func = node.func
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        target = _list_name(func.value) if isinstance(func, cst.Attribute) else None
+        if target is not None:
             method = func.attr.value
             values = [a.value for a in node.args if a.keyword is None]
             if method == "insert":
                 values = values[1:]
             if method in ("append", "insert"):
-                self.appended.setdefault(func.value.value, []).extend(values)
+                self.appended.setdefault(target, []).extend(values)
             elif method == "extend" and values and isinstance(values[0], cst.List):
-                self.appended.setdefault(func.value.value, []).extend(
+                self.appended.setdefault(target, []).extend(
                     e.value for e in values[0].elements)
         key = get_key(node)
         if key is not None:
@@ -265,6 +266,16 @@ class _Scanner(Recorder):
                 if _reads_lines(loop.iter):
                     self.loops.append((loop, node))
                     break
+
+
+def _list_name(node: cst.CSTNode) -> str | None:
+    """`history` -> "history"; `payload["messages"]` -> "payload[messages]"."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
+        key = str_index(node)
+        return f"{node.value.value}[{key}]" if key is not None else None
+    return None
 
 
 def _reads_lines(node: cst.CSTNode) -> bool:

@@ -164,6 +164,10 @@ class Recorder(cst.CSTVisitor):
                 self._bind(target.target.value, ("value", node.value))
             elif isinstance(target.target, cst.Subscript):
                 self.sub_assigns.append((target.target, node.value, self.scope, node))
+            elif _self_attribute(target.target) is not None:
+                # `self.url = ...`: bound for the whole class body (methods read it)
+                self.module_scope.bindings.setdefault(
+                    f"self.{_self_attribute(target.target)}", []).append(("value", node.value))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if isinstance(node.target, cst.Name) and node.value is not None:
@@ -304,6 +308,12 @@ class Flow:
             return (found & {"chat", "build"}) or (found & {"other"})
         if isinstance(node, cst.Subscript) and is_env_read(node):
             self.env_urls.append(node)
+        attribute = _self_attribute(node)
+        if attribute is not None:
+            found = set()
+            for how in self.rec.module_scope.bindings.get(f"self.{attribute}", []):
+                found |= self.url_family(how[1], self.rec.module_scope, depth + 1)
+            return found
         return set()
 
     def http_family(self, call: cst.Call, scope: Scope) -> str | None:
@@ -514,3 +524,11 @@ def _http_client_call(call: cst.Call) -> bool:
     name = base.attr.value if isinstance(base, cst.Attribute) else (
         base.value if isinstance(base, cst.Name) else "")
     return any(part in name.lower() for part in _CLIENT_NAMES)
+
+
+def _self_attribute(node: cst.CSTNode) -> str | None:
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and (
+        node.value.value == "self"
+    ):
+        return node.attr.value
+    return None

@@ -95,7 +95,10 @@ def decide_requests(facts, scanner, flow: Flow) -> None:
     state = {"messages_seen": set(), "message_params": {}}
     for calls in list(scanner.calls.values()):
         for call, scope in calls:
-            if flow.http_family(call, scope) != "chat":
+            family = flow.http_family(call, scope)
+            if family == "maybe" and _sends_chat_literal(flow, call, scope):
+                family = "chat"  # an unseen URL, but the body is a chat request
+            if family != "chat":
                 continue
             facts.has_chat_call = True
             body = flow.body_arg(call)
@@ -124,6 +127,16 @@ def decide_requests(facts, scanner, flow: Flow) -> None:
                 facts.note(element, "warning", FIELDS, advice.MISNAMED_ATTACHMENTS.format(key=key))
 
 
+def _sends_chat_literal(flow, call, scope) -> bool:
+    body = flow.body_arg(call)
+    if body is None:
+        return False
+    sources = _Sources(flow, (cst.Dict,))
+    sources.follow(body.value, scope)
+    return any(set(dict_keys(d)) & {"messages", "assistantId", "assistant"}
+               for d, _owner in sources.literals)
+
+
 def _request(facts, scanner, flow, expr, scope, call, state) -> None:
     if _helper_call(expr, "to_agent_request"):
         return
@@ -139,6 +152,9 @@ def _request(facts, scanner, flow, expr, scope, call, state) -> None:
             elif key not in DOCUMENTED_ROOT:
                 facts.note(element, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
     names = {(name, id(owner)) for name, owner in sources.names}
+    pushed = [v for name, _owner in sources.names for v in scanner.appended.get(f"{name}[messages]", [])]
+    if pushed:
+        _message_dicts(facts, flow, [(value, scope) for value in pushed])
     for target, value, owner, _assign in scanner.sub_assigns:
         if not isinstance(target.value, cst.Name) or (target.value.value, id(owner)) not in names:
             continue
@@ -183,17 +199,26 @@ def _messages(facts, scanner, flow, expr, scope, state, wrap: bool = True) -> No
         elements.extend((value, owner) for value in scanner.appended.get(name, []))
     for function, index in sources.params:
         state["message_params"].setdefault(function, set()).add(index)
-    for value, owner in elements:
-        dicts = _Sources(flow, (cst.Dict,))
-        dicts.follow(value, owner)
-        sources.opaque |= dicts.opaque
-        for literal, _owner in dicts.literals:
-            if id(literal) not in {id(m) for m in facts.message_dicts}:
-                facts.message_dicts.append(literal)
+    sources.opaque |= _message_dicts(facts, flow, elements)
     if sources.opaque and wrap and facts.legacy_endpoints:
         facts.wrap_messages.add(id(expr))
         facts.helpers_used.add("to_ui_messages")
         facts.note(expr, "warning", FORWARD, advice.FORWARDED_MESSAGES)
+
+
+def _message_dicts(facts, flow, elements) -> bool:
+    """Record the message dicts `elements` resolve to; True if some do not."""
+    opaque = False
+    known = {id(m) for m in facts.message_dicts}
+    for value, owner in elements:
+        dicts = _Sources(flow, (cst.Dict,))
+        dicts.follow(value, owner)
+        opaque |= dicts.opaque
+        for literal, _owner in dicts.literals:
+            if id(literal) not in known:
+                known.add(id(literal))
+                facts.message_dicts.append(literal)
+    return opaque
 
 
 def _keep_callers(facts, flow, params) -> None:

@@ -40,6 +40,10 @@ CASES = {
     "py_async_httpx": (["py_async_httpx.py"], "py_async_httpx.py"),
     "js_slack_bot": (["js_slack_bot.js"], "js_slack_bot.js"),
     "ts_service_class": (["ts_service_class.ts"], None),
+    # a second held-out set, measured before any change they prompted
+    "py_retry_client": (["py_retry_client.py"], "py_retry_client.py"),
+    "py_history_file": (["py_history_file.py"], "py_history_file.py"),
+    "js_edge_function": (["js_edge_function.js"], "js_edge_function.js"),
     "folder_js": (["folder_js/client.js", "folder_js/app.js"], "folder_js/app.js"),
 }
 

@@ -241,3 +241,15 @@ def test_loops_over_message_parts_read_parts_in_both_shapes():
     assert "for (const part of langdockParts(r.data.messages[0])) {" in result.output
     assert 'const texts = langdockParts(r.data.messages[1]).filter((p) => p.type === "text");' in result.output
     assert result.output.count("function langdockParts(message) {") == 1
+
+
+def test_messages_pushed_onto_the_request_member():
+    code = ('const payload = { assistantId: "7d1f" };\n'
+            "payload.messages = [];\n"
+            'payload.messages.push({ role: "user", content: q });\n'
+            f'const json = await (await fetch("{LD}/assistant/v1/chat/completions", '
+            "{ method: \"POST\", body: JSON.stringify(payload) })).json();\n"
+            "console.log(json.result[json.result.length - 1].content[0].text);\n")
+    result = convert(code)
+    assert 'payload.messages.push({ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] });' in result.output
+    assert "langdockText(json.messages[json.messages.length - 1])" in result.output

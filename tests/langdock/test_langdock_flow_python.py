@@ -313,3 +313,19 @@ def test_loop_over_a_message_parts_reads_parts_in_both_shapes():
     parts = helpers["langdock_parts"]
     assert parts({"content": "x"}) == [{"type": "text", "text": "x"}]
     assert parts({"parts": [{"type": "reasoning", "text": "r"}]}) == [{"type": "reasoning", "text": "r"}]
+
+
+def test_appends_onto_the_request_and_urls_held_by_the_instance():
+    code = ("import requests\n\n\nclass Bot:\n"
+            "    def __init__(self, base):\n"
+            '        self.url = f"{base}/assistant/v1/chat/completions"\n'
+            "        self.session = requests.Session()\n\n"
+            "    def ask(self, q):\n"
+            '        payload = {"assistantId": A, "messages": []}\n'
+            '        payload["messages"].append({"role": "user", "content": q})\n'
+            "        r = self.session.post(self.url, json=payload)\n"
+            '        return r.json()["result"][0]["content"][0]["text"]\n')
+    result = convert(code)
+    assert ('        payload["messages"].append({"id": "msg_0", "role": "user", '
+            '"parts": [{"type": "text", "text": q}]})\n') in result.output
+    assert '        return langdock_text(r.json()["messages"][0])\n' in result.output
