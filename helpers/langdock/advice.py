@@ -35,10 +35,12 @@ DETERMINISTIC_IDS = (
     "(crypto.randomUUID(), nanoid(), uuid.uuid4())."
 )
 RESPONSE_SHAPE = (
-    "The agent endpoint answers with `messages` (read as `messages[0].content`, a plain "
-    "string, as the migration guide and Langdock's own cookbook do). The API reference "
-    "documents a single UI message with `parts` instead, so a small helper that tries "
-    "`output`, then the last message's `content`, then root `parts` is the robust read."
+    "The agent endpoint answers with `messages` instead of `result`. The migration guide "
+    "(and Langdock's own cookbook) read `messages[i].content` as a plain string; the API "
+    "reference documents UI messages with `parts`. Converted reads of a message's text go "
+    "through a small helper written once in this file (`langdock_text`/`langdockText`, and "
+    "`langdock_parts`/`langdockParts` for loops over parts) that accepts both. A structured "
+    "answer stays in `output`."
 )
 CONTENT_IS_STRING = (
     "`content` of an Agents API response message is a plain string, no longer a list of "

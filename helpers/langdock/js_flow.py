@@ -223,7 +223,8 @@ class JsFlow:
             return None
         if options.type == "identifier":
             for how in self.lookup(self.ctx.text(options), options):
-                if how[0] == "value" and strip(how[1]) is not None and strip(how[1]).type == "object":
+                value = strip(how[1]) if how[0] == "value" else None
+                if value is not None and value.type == "object":
                     return self._options_body(how[1])
             return None
         if options.type != "object" or not self._is_options(options):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from .urls import REWRITTEN, analyse
+from .urls import REWRITTEN
 
 HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request", "stream")
 _BUILD = ("get", "create", "update", "disable", "models")
@@ -465,7 +465,7 @@ class Flow:
 
     @staticmethod
     def _parsed(response: frozenset[str]) -> set[str]:
-        out = {kind.replace(".response", ".body") for kind in response if kind.endswith(".response")}
+        out = {k.replace(".response", ".body") for k in response if k.endswith(".response")}
         if not out and response:
             return {"other"}
         return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import libcst as cst
 
 from . import advice
-from .py_facts import DOCUMENTED_ROOT, MISNAMED_ATTACHMENTS, dict_keys, str_index, str_value
+from .py_facts import DOCUMENTED_ROOT, MISNAMED_ATTACHMENTS, dict_keys, str_index
 from .py_flow import Flow
 
 FORWARD = "langdock-forwarded-request"
@@ -152,7 +152,8 @@ def _request(facts, scanner, flow, expr, scope, call, state) -> None:
             elif key not in DOCUMENTED_ROOT:
                 facts.note(element, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
     names = {(name, id(owner)) for name, owner in sources.names}
-    pushed = [v for name, _owner in sources.names for v in scanner.appended.get(f"{name}[messages]", [])]
+    pushed = [value for name, _owner in sources.names
+              for value in scanner.appended.get(f"{name}[messages]", [])]
     if pushed:
         _message_dicts(facts, flow, [(value, scope) for value in pushed])
     for target, value, owner, _assign in scanner.sub_assigns:
