@@ -2,8 +2,10 @@
 
 The rules stay small because the questions they share live here: which string
 literals are Langdock URLs, whether the file is Langdock code at all (`mode`),
-which objects are chat requests, which message literals they send, and which
-expressions hold a parsed response.
+which objects are chat requests and which message literals they send. The value
+flow (`js_flow`) and what follows from it (`js_decide`) hang off `flow` and
+`decisions`; object literals that name an agent but are not seen being sent
+are still treated as requests, as before.
 """
 from __future__ import annotations
 
@@ -151,13 +153,13 @@ class Facts:
         if node is None or depth > 3:
             return False
         if node.type in jstree.STRINGS:
-            for lit in self.literals:
-                if lit.node.id == node.id:
-                    return any(
-                        f.endpoint in ("chat/completions", None) for f in lit.analysis.findings
-                    ) or (lit.analysis.has_new_path and b"chat/completions" in self.src[
-                        node.start_byte:node.end_byte])
-            return False
+            lit = self.literal_by_id.get(node.id)
+            if lit is None:
+                return False
+            return any(
+                f.endpoint in ("chat/completions", None) for f in lit.analysis.findings
+            ) or (lit.analysis.has_new_path and b"chat/completions" in self.src[
+                node.start_byte:node.end_byte])
         if node.type == "identifier":
             values = self.declarations.get(jstree.text(self.src, node), [])
             return any(self._is_chat_url(v, depth + 1) for v in values)

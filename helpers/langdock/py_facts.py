@@ -130,7 +130,6 @@ class PyFacts:
     sse_loops: list[cst.CSTNode] = field(default_factory=list)
     helpers_defined: set[str] = field(default_factory=set)
     helpers_used: set[str] = field(default_factory=set)
-    needs_uuid: bool = False
     has_uuid_import: bool = False
     # (node, severity, rule, message) notes decided while scanning
     notes: list[tuple[cst.CSTNode, str, str, str]] = field(default_factory=list)
