@@ -121,6 +121,7 @@ class PyFacts:
     wrap_messages: set[int] = field(default_factory=set)  # -> to_ui_messages(...)
     key_renames: dict[int, str] = field(default_factory=dict)  # subscript/get -> new key
     string_renames: dict[int, str] = field(default_factory=dict)  # legacy event types
+    rewritten_loops: set[int] = field(default_factory=set)
     attachment_assigns: set[int] = field(default_factory=set)  # Assign nodes
     result_renames: set[int] = field(default_factory=set)
     content_text: dict[int, cst.CSTNode] = field(default_factory=dict)  # outer node -> message
@@ -331,10 +332,40 @@ def scan(module: cst.Module, externals: Externals | None = None) -> PyFacts:
 _NEW_EVENTS = {"message": "text-delta", "done": "finish"}
 
 
+class _Stops(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Break(self, node: cst.Break) -> None:
+        self.found = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found = True
+
+
+def _stops_at_done(loop: cst.For, comparisons: list[cst.Comparison]) -> bool:
+    """The loop checks for `"done"` and can leave: it will stop at `finish`, before
+    the closing `data: [DONE]` line (which is not JSON) reaches its parser."""
+    checks_done = any(
+        str_value(side) == "done"
+        for c in comparisons for side in [c.left] + [x.comparator for x in c.comparisons]
+    )
+    stops = _Stops()
+    loop.body.visit(stops)
+    return checks_done and stops.found
+
+
 def _legacy_events(facts: PyFacts, scanner: _Scanner) -> None:
-    """In a loop over the legacy stream: `"message"` -> `"text-delta"`, `"done"` ->
-    `"finish"`, and the event's `content` -> `delta` (the AI SDK 5 event fields)."""
+    """In a loop over the legacy stream that stops at `done`: `"message"` ->
+    `"text-delta"`, `"done"` -> `"finish"`, the event's `content` -> `delta` (the
+    AI SDK 5 event fields). Other loops only get the note."""
+    by_loop: dict[int, list[cst.Comparison]] = {}
     for loop, comparison in scanner.loops:
+        by_loop.setdefault(id(loop), []).append(comparison)
+    for loop, comparison in scanner.loops:
+        if not _stops_at_done(loop, by_loop[id(loop)]):
+            continue
+        facts.rewritten_loops.add(id(loop))
         sides = [comparison.left] + [c.comparator for c in comparison.comparisons]
         events = set()
         for side in sides:

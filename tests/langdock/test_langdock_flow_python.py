@@ -329,3 +329,16 @@ def test_appends_onto_the_request_and_urls_held_by_the_instance():
     assert ('        payload["messages"].append({"id": "msg_0", "role": "user", '
             '"parts": [{"type": "text", "text": q}]})\n') in result.output
     assert '        return langdock_text(r.json()["messages"][0])\n' in result.output
+
+
+def test_sse_loop_that_never_stops_is_only_noted():
+    code = (f'with requests.post("{LD}/assistant/v1/chat/completions", json=body, stream=True) as r:\n'
+            "    for line in r.iter_lines():\n"
+            "        event = json.loads(line[6:])\n"
+            '        if event["type"] == "message":\n'
+            '            print(event["content"])\n')
+    result = convert(code)
+    # rewriting would reach `data: [DONE]` (not JSON) and crash: keep it, say why
+    assert '        if event["type"] == "message":\n' in result.output
+    [note] = [n for n in result.notes if n.rule == "langdock-sse-loop"]
+    assert "[DONE]" in note.message and note.line == 2

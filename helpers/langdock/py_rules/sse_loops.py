@@ -6,6 +6,9 @@ After:  `... if event["type"] == "text-delta": print(event["delta"]) ...
          elif event["type"] == "finish": break`, plus a note at the loop: the
         stream is the AI SDK 5 UI message stream; ignore other events and stop at
         `data: [DONE]` (which is not JSON).
+
+Only loops that leave at `done` are rewritten (they then leave at `finish`,
+before `[DONE]` reaches their JSON parser); other loops get the note alone.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ def rename_event_types(ctx, original, updated):
 @py_rule(NAME, cst.For)
 def note_sse_loop(ctx, original, updated):
     if any(loop is original for loop in ctx.facts.sse_loops):
-        message = advice.SSE_LOOP_REWRITTEN if ctx.facts.string_renames else (
+        message = advice.SSE_LOOP_REWRITTEN if id(original) in ctx.facts.rewritten_loops else (
             advice.SSE_LOOP.format(how=advice.SSE_LOOP_PY))
         ctx.note(original, "warning", NAME, message)
     return updated
