@@ -376,10 +376,11 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
             kinds = flow.kinds(obj)
             if "chat.body" in kinds:
                 out.result_renames.append(node)
-            elif "maybe.body" in kinds:
+            elif "maybe.body" in kinds and not out.has_chat_call:
+                # a fragment whose only request goes to an unseen URL: only chat has `result`
                 out.result_renames.append(node)
                 out.note(node, "info", UNTRACED, advice.ASSUMED_CHAT)
-            elif not kinds - {"file"}:
+            elif not kinds - {"file", "maybe.body"}:
                 out.note(node, "warning" if answers_here else "info", UNTRACED,
                          advice.UNTRACED_RESULT)
         elif name == "assistant" and "build.body" in flow.kinds(obj):

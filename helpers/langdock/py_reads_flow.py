@@ -36,10 +36,11 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
             kinds = flow.kinds(base, scope)
             if "chat.body" in kinds:
                 facts.result_renames.add(id(node))
-            elif "maybe.body" in kinds:
+            elif "maybe.body" in kinds and not facts.has_chat_call:
+                # a fragment whose only request goes to an unseen URL: only chat has `result`
                 facts.result_renames.add(id(node))
                 facts.note(node, "info", UNTRACED, advice.ASSUMED_CHAT)
-            elif not kinds - {"file"}:
+            elif not kinds - {"file", "maybe.body"}:
                 facts.note(node, "warning" if answers_here else "info", UNTRACED,
                            advice.UNTRACED_RESULT)
         elif key == "assistant":

@@ -253,3 +253,14 @@ def test_messages_pushed_onto_the_request_member():
     result = convert(code)
     assert 'payload.messages.push({ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] });' in result.output
     assert "langdockText(json.messages[json.messages.length - 1])" in result.output
+
+
+def test_other_api_behind_a_variable_url_is_noted_not_rewritten():
+    code = (f'const a = await fetch("{LD}/assistant/v1/chat/completions", '
+            "{ method: \"POST\", body: JSON.stringify({ assistantId: A, messages: [] }) });\n"
+            "const w = await fetch(weatherUrl);\n"
+            "const forecast = await w.json();\n"
+            "console.log(forecast.result);\n")
+    result = convert(code)
+    assert "console.log(forecast.result);\n" in result.output
+    assert (4, "langdock-untraced-read") in rules_at(result)
