@@ -92,8 +92,13 @@ class Facts:
         if ext is None:
             return False
         names = set(ext.returns) | set(ext.message_params) | set(ext.params)
-        return any(jstree.callee_name(self.src, call) in names
-                   for call in self.ctx.nodes("call_expression"))
+        if any(jstree.callee_name(self.src, call) in names
+               for call in self.ctx.nodes("call_expression")):
+            return True
+        # siblings pass chat answers to a function defined here
+        return any(self.ctx.text(f.child_by_field_name("name")) in ext.params
+                   for f in self.ctx.nodes("function_declaration")
+                   if f.child_by_field_name("name") is not None)
 
     @cached_property
     def flow(self):

@@ -121,10 +121,14 @@ class JsFlow:
             else:
                 names = [_param_name(p) for p in params.named_children]
             callback = _callback_of(node)
+            promise = _then_of(node)
             for index, ident in enumerate(names):
                 if ident is None:
                     continue
-                if callback is not None and index == 0:
+                if promise is not None:
+                    if index == 0:  # `p.then((value) => ...)`: the value p resolves to
+                        self._bind(node, text(ident), ("value", promise))
+                elif callback is not None and index == 0:
                     self._bind(node, text(ident), ("element", callback))
                 elif callback is None:
                     owner = self._function_name(node)
@@ -473,6 +477,21 @@ def _callback_of(function: Node) -> Node | None:
         return None
     prop = func.child_by_field_name("property")
     if prop is None or prop.text.decode("utf-8", "replace") not in CALLBACK_METHODS:
+        return None
+    return func.child_by_field_name("object")
+
+
+def _then_of(function: Node) -> Node | None:
+    """For `p.then(fn)`: the promise `p` whose value `fn` receives."""
+    args = function.parent
+    if args is None or args.type != "arguments" or args.named_children[0].id != function.id:
+        return None
+    call = args.parent
+    func = call.child_by_field_name("function") if call is not None else None
+    if func is None or func.type != "member_expression":
+        return None
+    prop = func.child_by_field_name("property")
+    if prop is None or prop.text != b"then":
         return None
     return func.child_by_field_name("object")
 

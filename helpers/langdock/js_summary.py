@@ -18,7 +18,7 @@ def summarise_javascript(text: str, kind: str) -> JsExternals | None:
             return None
         summary = ctx.facts.flow.summary()
         summary.message_params = ctx.facts.decisions.message_params
-    except (RecursionError, ValueError):
+    except Exception:  # noqa: BLE001 - a file that cannot be read tells nothing
         return None
     return summary
 

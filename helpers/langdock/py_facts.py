@@ -302,11 +302,12 @@ def scan(module: cst.Module, externals: Externals | None = None) -> PyFacts:
         facts.mode = "foreign"
     elif scanner.has_assistant_id_key:
         facts.mode = "langdock"
-    elif externals is not None and any(
+    elif externals is not None and (any(
         name in scanner.calls and name not in scanner.functions
         for name in (*externals.returns, *externals.message_params, *externals.params)
-    ):
-        facts.mode = "langdock"  # folder mode: it calls a sibling's Langdock code
+    ) or any(name in scanner.functions for name in externals.params)):
+        # folder mode: it calls a sibling's Langdock code, or siblings pass it answers
+        facts.mode = "langdock"
     query = facts.mode == "langdock"
     for node, segments in scanner.strings:
         analysis = analyse(segments, query_context=query)

@@ -68,3 +68,32 @@ def test_folder_mode_for_javascript():
 def test_folder_mode_leaves_other_kinds_alone():
     results = convert_folder({"notes.json": '{"assistantId": "x", "messages": []}'})
     assert results["notes.json"].kind == "langdock-chat-request"
+
+
+def test_folder_mode_follows_the_answer_into_a_reader_in_another_module():
+    sources = {
+        "readers.py": ('def first_text(response):\n'
+                       '    return response["result"][0]["content"][0]["text"]\n'),
+        "main.py": ("import requests\nfrom readers import first_text\n\n"
+                    'r = requests.post("https://api.langdock.com/assistant/v1/chat/completions",\n'
+                    '                  json={"assistantId": "a", "messages": []})\n'
+                    "print(first_text(r.json()))\n"),
+    }
+    results = convert_folder(sources)
+    assert '    return langdock_text(response["messages"][0])\n' in results["readers.py"].output
+    assert "def langdock_text(message):" in results["readers.py"].output
+    # converting the converted folder again changes nothing
+    again = convert_folder({name: r.output for name, r in results.items()})
+    assert all(not r.changed for r in again.values())
+
+
+def test_folder_mode_reader_in_another_javascript_file():
+    sources = {
+        "readers.js": ("function firstText(res) {\n  return res.data.result[0].content[0].text;\n}\n"
+                       "module.exports = { firstText };\n"),
+        "main.js": ('const { firstText } = require("./readers");\n'
+                    'axios.post("https://api.langdock.com/assistant/v1/chat/completions", '
+                    "{ assistantId: A, messages: [] }).then((res) => console.log(firstText(res)));\n"),
+    }
+    results = convert_folder(sources)
+    assert "  return langdockText(res.data.messages[0]);\n" in results["readers.js"].output
