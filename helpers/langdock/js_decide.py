@@ -268,6 +268,8 @@ def _keep_callers(ctx, flow, out, params) -> None:
 
 def _in_loop(node: Node) -> bool:
     """Built in a loop, a callback or a factory function (so built many times)."""
+    if _returned(node):
+        return True  # a message factory: `return { role, content }`, `(t) => ({ ... })`
     current = node.parent
     while current is not None and current.type != "program":
         if current.type in _LOOPS:
@@ -276,16 +278,22 @@ def _in_loop(node: Node) -> bool:
             parent = current.parent
             if parent is not None and parent.type == "arguments":
                 return True
-        if current.type == "return_statement" or (
-            current.type == "arrow_function" and current.child_by_field_name("body") is not None
-            and strip(current.child_by_field_name("body")) is not None
-            and strip(current.child_by_field_name("body")).id == node.id
-        ):
-            return True
         if current.type in ("function_declaration", "method_definition"):
             return False
         current = current.parent
     return False
+
+
+def _returned(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        parent = parent.parent
+    if parent is None:
+        return False
+    if parent.type == "return_statement":
+        return True
+    body = parent.child_by_field_name("body") if parent.type == "arrow_function" else None
+    return body is not None and strip(body) is not None and strip(body).id == node.id
 
 
 def _messages(ctx, flow, out, value, seen, wrap: bool = True) -> None:

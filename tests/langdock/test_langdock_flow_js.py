@@ -264,3 +264,19 @@ def test_other_api_behind_a_variable_url_is_noted_not_rewritten():
     result = convert(code)
     assert "console.log(forecast.result);\n" in result.output
     assert (4, "langdock-untraced-read") in rules_at(result)
+
+
+def test_literal_messages_inside_a_returned_call_keep_deterministic_ids():
+    code = ("async function ask(q) {\n"
+            f'  return fetch("{LD}/assistant/v1/chat/completions", {{ method: "POST",\n'
+            '    body: JSON.stringify({ assistantId: A, messages: [{ role: "user", content: q }] }) });\n'
+            "}\n"
+            "function userMessage(text) {\n"
+            '  return { role: "user", content: text };\n'
+            "}\n"
+            f'fetch("{LD}/assistant/v1/chat/completions", {{ method: "POST",\n'
+            "  body: JSON.stringify({ assistantId: A, messages: [userMessage(a), userMessage(b)] }) });\n")
+    result = convert(code)
+    assert 'messages: [{ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }]' in result.output
+    # a factory builds many messages: its id is made at run time
+    assert '  return { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: text }] };' in result.output
