@@ -280,3 +280,24 @@ def test_literal_messages_inside_a_returned_call_keep_deterministic_ids():
     assert 'messages: [{ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }]' in result.output
     # a factory builds many messages: its id is made at run time
     assert '  return { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: text }] };' in result.output
+
+
+def test_sse_loop_that_leaves_at_done_reads_the_new_events():
+    code = (f'const res = await fetch("{LD}/assistant/v1/chat/completions", opts);\n'
+            "const reader = res.body.getReader();\nconst decoder = new TextDecoder();\n"
+            "let out = '';\n"
+            "outer: while (true) {\n"
+            "  const { done, value } = await reader.read();\n"
+            "  if (done) break;\n"
+            "  for (const line of decoder.decode(value).split('\\n')) {\n"
+            "    if (!line.startsWith('data: ')) continue;\n"
+            "    const event = JSON.parse(line.slice(6));\n"
+            "    if (event.type === 'message') out += event.content;\n"
+            "    else if (event.type === 'done') break outer;\n"
+            "  }\n"
+            "}\n")
+    result = convert(code)
+    assert "    if (event.type === 'text-delta') out += event.delta;\n" in result.output
+    assert "    else if (event.type === 'finish') break outer;\n" in result.output
+    [note] = [n for n in result.notes if n.rule == "langdock-sse-loop"]
+    assert note.line == 5 and "[DONE]" in note.message
