@@ -35,10 +35,12 @@ DETERMINISTIC_IDS = (
     "(crypto.randomUUID(), nanoid(), uuid.uuid4())."
 )
 RESPONSE_SHAPE = (
-    "The agent endpoint answers with `messages` (read as `messages[0].content`, a plain "
-    "string, as the migration guide and Langdock's own cookbook do). The API reference "
-    "documents a single UI message with `parts` instead, so a small helper that tries "
-    "`output`, then the last message's `content`, then root `parts` is the robust read."
+    "The agent endpoint answers with `messages` instead of `result`. The migration guide "
+    "(and Langdock's own cookbook) read `messages[i].content` as a plain string; the API "
+    "reference documents UI messages with `parts`. Converted reads of a message's text go "
+    "through a small helper written once in this file (`langdock_text`/`langdockText`, and "
+    "`langdock_parts`/`langdockParts` for loops over parts) that accepts both. A structured "
+    "answer stays in `output`."
 )
 CONTENT_IS_STRING = (
     "`content` of an Agents API response message is a plain string, no longer a list of "
@@ -104,4 +106,82 @@ SPREAD_MESSAGES = (
     "Messages added here by spreading or building them elsewhere were not converted: each "
     "needs `id`, `parts: [{type: \"text\", text}]` and `metadata.attachments` instead of "
     "`content`/`attachmentIds`."
+)
+RUNTIME_IDS = (
+    "Messages built in a loop or a factory now get an id generated at run time "
+    "({how}), so every message in a request has its own id."
+)
+FORWARDED_BODY = (
+    "This request body is built outside the code the converter can see (a browser's body, a "
+    "parameter, another module), so it is wrapped in a helper that converts it when it is "
+    "sent: `assistantId` -> `agentId`, `assistant` -> `agent`, and messages to UI messages "
+    "`{id, role, parts: [{type: \"text\", text}], metadata: {attachments}}`. Bodies that are "
+    "already in the Agents API shape pass through unchanged."
+)
+FORWARDED_MESSAGES = (
+    "These messages come from outside the code the converter can see (a browser, a parameter, "
+    "another module), so they are wrapped in a helper that converts them when they are sent: "
+    "legacy `{role, content, attachmentIds}` become UI messages `{id, role, parts: [{type: "
+    "\"text\", text}], metadata: {attachments}}` (ids `msg_<index>` unless one is given); "
+    "messages that already have `parts` pass through unchanged."
+)
+VALIDATION_READ = (
+    "This checks the `{key}` your own client sends. The request to Langdock now carries "
+    "`agentId`/`agent` (converted where it is forwarded); if you migrate the client too, "
+    "accept the new name here as well."
+)
+UNDOCUMENTED_FIELD = (
+    "`{key}` is not a documented field of `/agent/v1/chat/completions` (documented: agentId "
+    "or agent, messages, stream, output, maxSteps, imageResponseFormat). It was carried over "
+    "unchanged; the endpoint may ignore it. Model settings such as temperature belong in the "
+    "agent's configuration."
+)
+MISNAMED_ATTACHMENTS = (
+    "`{key}` is not a field Langdock reads on a message: uploaded files go in "
+    "`metadata.attachments` (legacy: `attachmentIds`), so these attachments are silently "
+    "ignored. Rename it to `metadata: {{attachments: [...]}}`."
+)
+UNTRACED_RESULT = (
+    "This reads `result`, but the converter could not follow this value back to a Langdock "
+    "chat call (a parameter, a value from another module, or a response cached in a file?). "
+    "If it is a chat answer, the Agents API returns `messages` (each with a `content` string "
+    "or `parts`) instead of `result`; it was left unchanged."
+)
+DELTA_READER = (
+    "This reads OpenAI-style chunks (`choices[0].delta.content`), which Langdock's streams "
+    "never contained. The Agents API streams the AI SDK 5 UI message stream: read the "
+    "`delta` of `data: {\"type\":\"text-delta\",...}` events and stop at `data: [DONE]`."
+)
+V4_READER = (
+    "This parses AI SDK 4 data-stream lines (`0:\"text\"`; detected format: AI SDK 4 data "
+    "stream). The Agents API sends the AI SDK 5 UI message stream instead: SSE "
+    "`data: {\"type\":\"text-delta\",\"delta\":...}` events ending with `data: [DONE]`."
+)
+SSE_PROXY = (
+    "This passes Langdock's stream through unchanged. After the migration it is the AI SDK 5 "
+    "UI message stream (`data: {\"type\":\"text-delta\",\"delta\":...}` ... `data: [DONE]`), "
+    "no longer `{\"type\":\"message\",\"content\":...}` events: update the client that reads "
+    "it (or use `useChat` with `DefaultChatTransport`) and send the header "
+    "`x-vercel-ai-ui-message-stream: v1`."
+)
+ENV_DEFAULT = (
+    "The default of `{name}` was changed to `/agent/v1/`, but a value set in a `.env` file or "
+    "the deployment overrides it: make sure that value points at `/agent/v1/` too."
+)
+ENV_URL = (
+    "The Langdock URL comes from `{name}`, which is set outside the code: make sure its "
+    "value (in `.env` files and deployment settings) uses `/agent/v1/` instead of "
+    "`/assistant/v1/`."
+)
+SSE_LOOP_REWRITTEN = (
+    "This loop parsed the legacy stream; it now reads the AI SDK 5 UI message stream the "
+    "Agents API sends: `text-delta` events carry the text in `delta`, `finish` ends the "
+    "answer, and the stream closes with `data: [DONE]` (not JSON: stop before parsing it). "
+    "Other events (tool calls, steps, `error` with `errorText`) arrive too; ignore the ones "
+    "you do not need. Send `stream: true` in the body; it defaults to false."
+)
+ASSUMED_CHAT = (
+    "This reads `result` from the answer of a request whose URL the converter cannot see. "
+    "Only the legacy chat endpoint answers with `result`, so this was taken to be a chat call "
+    "and the read changed to `messages`; check that the URL is `/agent/v1/chat/completions`."
 )

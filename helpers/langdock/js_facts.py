@@ -2,8 +2,10 @@
 
 The rules stay small because the questions they share live here: which string
 literals are Langdock URLs, whether the file is Langdock code at all (`mode`),
-which objects are chat requests, which message literals they send, and which
-expressions hold a parsed response.
+which objects are chat requests and which message literals they send. The value
+flow (`js_flow`) and what follows from it (`js_decide`) hang off `flow` and
+`decisions`; object literals that name an agent but are not seen being sent
+are still treated as requests, as before.
 """
 from __future__ import annotations
 
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
     from .javascript import JsContext
 
 WIRE_KEYS = ("assistantId", "agentId", "assistant", "agent")
-_JSON_NAMES = ("data",)
 
 
 @dataclass
@@ -73,12 +74,47 @@ class Facts:
             return "langdock"
         if "foreign" in statuses:
             return "foreign"
+        if self._calls_sibling_langdock_code():
+            return "langdock"
         for node in self.ctx.nodes(
             "identifier", "property_identifier", "shorthand_property_identifier"
         ):
             if "assistant" in jstree.text(self.src, node).lower():
                 return "langdock"
         return "none"
+
+    def _calls_sibling_langdock_code(self) -> bool:
+        """Folder mode: this file calls a sibling's function that returns a chat
+        answer or sends its argument as chat messages."""
+        from .folder import current_externals
+
+        ext = current_externals("javascript")
+        if ext is None:
+            return False
+        names = set(ext.returns) | set(ext.message_params) | set(ext.params)
+        if any(jstree.callee_name(self.src, call) in names
+               for call in self.ctx.nodes("call_expression")):
+            return True
+        # siblings pass chat answers to a function defined here
+        return any(self.ctx.text(f.child_by_field_name("name")) in ext.params
+                   for f in self.ctx.nodes("function_declaration")
+                   if f.child_by_field_name("name") is not None)
+
+    @cached_property
+    def flow(self):
+        from .folder import current_externals
+        from .js_flow import JsFlow
+
+        return JsFlow(self.ctx, current_externals("javascript"))
+
+    @cached_property
+    def decisions(self):
+        """What the value flow decided (`js_decide`); empty outside Langdock code."""
+        from .js_decide import JsDecisions, decide
+
+        if self.mode != "langdock":
+            return JsDecisions()
+        return decide(self.ctx, self.flow)
 
     @cached_property
     def names_langdock_host(self) -> bool:
@@ -91,6 +127,10 @@ class Facts:
             Literal(node, segments, offsets, analyse(segments, query_context=query))
             for node, segments, offsets in self._raw_literals
         ]
+
+    @cached_property
+    def literal_by_id(self) -> dict[int, Literal]:
+        return {lit.node.id: lit for lit in self.literals}
 
     @cached_property
     def legacy_endpoints(self) -> set[str | None]:
@@ -118,13 +158,13 @@ class Facts:
         if node is None or depth > 3:
             return False
         if node.type in jstree.STRINGS:
-            for lit in self.literals:
-                if lit.node.id == node.id:
-                    return any(
-                        f.endpoint in ("chat/completions", None) for f in lit.analysis.findings
-                    ) or (lit.analysis.has_new_path and b"chat/completions" in self.src[
-                        node.start_byte:node.end_byte])
-            return False
+            lit = self.literal_by_id.get(node.id)
+            if lit is None:
+                return False
+            return any(
+                f.endpoint in ("chat/completions", None) for f in lit.analysis.findings
+            ) or (lit.analysis.has_new_path and b"chat/completions" in self.src[
+                node.start_byte:node.end_byte])
         if node.type == "identifier":
             values = self.declarations.get(jstree.text(self.src, node), [])
             return any(self._is_chat_url(v, depth + 1) for v in values)
@@ -150,10 +190,11 @@ class Facts:
         """Object literals that are Langdock chat request bodies."""
         if self.mode != "langdock":
             return []
-        requests = []
+        requests = list(self.decisions.requests)
+        known = {r.id for r in requests} | self.decisions.client_objects
         for obj in self.ctx.nodes("object"):
             members = jstree.object_members(self.src, obj)
-            if "messages" not in members:
+            if "messages" not in members or obj.id in known:
                 continue
             if any(k in members for k in WIRE_KEYS) or self._inside_chat_call(obj):
                 requests.append(obj)
@@ -194,103 +235,17 @@ class Facts:
         return pushed
 
     @cached_property
-    def message_elements(self) -> list[tuple[Node, Node]]:
-        """(request object, element) for every element of every request's messages."""
-        out: list[tuple[Node, Node]] = []
-        seen_elements: set[int] = set()
+    def message_elements(self) -> list[tuple[Node | None, Node]]:
+        """(request or None, element) for every message literal that is sent."""
+        out: list[tuple[Node | None, Node]] = [(None, m) for m in self.decisions.messages]
+        seen_elements = {m.id for m in self.decisions.messages}
+        sent = {r.id for r in self.decisions.requests}
         for request in self.chat_requests:
+            if request.id in sent:
+                continue
             member = jstree.object_members(self.src, request)["messages"]
             for element in self._array_elements(jstree.member_value(member), set()):
                 if element.id not in seen_elements:
                     seen_elements.add(element.id)
                     out.append((request, element))
         return out
-
-    # -- parsed responses ----------------------------------------------------
-    @cached_property
-    def json_names(self) -> set[str]:
-        """Variables that hold a parsed response body (`await res.json()`, `data`)."""
-        names = set(_JSON_NAMES)
-        for name, values in self.declarations.items():
-            for value in values:
-                value = jstree.unwrap(value)
-                if value is not None and value.type == "call_expression" and (
-                    jstree.callee_name(self.src, value) == "json"
-                ):
-                    names.add(name)
-        return names
-
-    def is_response_body(self, node: Node | None) -> bool:
-        node = jstree.unwrap(node)
-        if node is None:
-            return False
-        if node.type == "identifier":
-            return jstree.text(self.src, node) in self.json_names
-        if node.type == "member_expression":
-            return jstree.property_name(self.src, node) == "data"
-        if node.type == "call_expression":
-            return jstree.callee_name(self.src, node) == "json"
-        return False
-
-    def is_result_read(self, node: Node | None) -> bool:
-        """`<body>.result` or `<body>["result"]`."""
-        node = jstree.unwrap(node)
-        return (
-            node is not None
-            and node.type in ("member_expression", "subscript_expression")
-            and jstree.property_name(self.src, node) == "result"
-            and self.is_response_body(node.child_by_field_name("object"))
-        )
-
-    @cached_property
-    def result_reads(self) -> list[Node]:
-        if self.mode != "langdock":
-            return []
-        return [
-            n for n in self.ctx.nodes("member_expression", "subscript_expression")
-            if self.is_result_read(n)
-        ]
-
-    @cached_property
-    def result_arrays(self) -> set[str]:
-        """Variables holding the result list (`const msgs = data.result`)."""
-        return {
-            name for name, values in self.declarations.items()
-            if any(self.is_result_read(v) for v in values)
-        }
-
-    def is_result_list(self, node: Node | None) -> bool:
-        node = jstree.unwrap(node)
-        if node is None:
-            return False
-        if node.type == "identifier":
-            return jstree.text(self.src, node) in self.result_arrays
-        return self.is_result_read(node)
-
-    def is_result_message(self, node: Node | None) -> bool:
-        """`<result list>[i]` or a variable bound to one."""
-        node = jstree.unwrap(node)
-        if node is None:
-            return False
-        if node.type == "subscript_expression" and jstree.property_name(self.src, node) is None:
-            return self.is_result_list(node.child_by_field_name("object"))
-        if node.type == "identifier":
-            return jstree.text(self.src, node) in self.result_message_names
-        return False
-
-    @cached_property
-    def result_message_names(self) -> set[str]:
-        names = set()
-        for name, values in self.declarations.items():
-            for value in values:
-                value = jstree.unwrap(value)
-                if value is not None and value.type == "subscript_expression" and (
-                    jstree.property_name(self.src, value) is None
-                    and self.is_result_list(value.child_by_field_name("object"))
-                ):
-                    names.add(name)
-        for loop in self.ctx.nodes("for_in_statement"):
-            left, right = loop.child_by_field_name("left"), loop.child_by_field_name("right")
-            if left is not None and left.type == "identifier" and self.is_result_list(right):
-                names.add(jstree.text(self.src, left))
-        return names

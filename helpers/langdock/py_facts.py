@@ -1,9 +1,10 @@
 """What the Python rules need to know about the whole module, computed in one visit.
 
 Which string literals are Langdock URLs, whether the module is Langdock code
-(`mode`), which dicts are chat requests and message literals, which names hold
-a parsed response (`data = r.json()`) or its `result` list and messages, and
-which `iter_lines` loops parse the legacy stream.
+(`mode`) and which `iter_lines` loops parse the legacy stream; the value flow
+(`py_flow`) then decides which dicts are chat requests and messages
+(`py_requests_flow`) and which reads see a chat answer (`py_reads_flow`). Rules
+only look up the decisions by node id.
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from .py_flow import Externals, Flow, Recorder, is_env_read
 from .urls import REWRITTEN, Analysis, analyse
 
 WIRE_KEYS = ("assistantId", "agentId", "assistant", "agent")
-_HTTP_METHODS = ("post", "request", "stream", "put", "patch", "get")
 _LINE_READERS = ("iter_lines", "aiter_lines", "iter_text", "aiter_text", "iter_content",
                  "iter_any", "content")
 _LEGACY_TYPES = ("message", "done")
@@ -96,65 +97,64 @@ def literal_segments(node: cst.CSTNode) -> list[str | None] | None:
     return None
 
 
+HELPERS = ("langdock_text", "langdock_parts", "to_ui_messages", "to_agent_request")
+DOCUMENTED_ROOT = frozenset({"assistantId", "agentId", "assistant", "agent", "messages", "stream",
+                             "output", "maxSteps", "imageResponseFormat"})
+MISNAMED_ATTACHMENTS = frozenset({"attachments", "attachment_ids", "attachmentId", "attachment_id",
+                                  "files", "fileIds", "file_ids"})
+_STREAM_READERS = ("iter_bytes", "aiter_bytes", "iter_raw", "aiter_raw", "iter_lines",
+                   "aiter_lines", "iter_content", "iter_text", "aiter_text")
+
+
 @dataclass
 class PyFacts:
     mode: str = "none"
     names_langdock: bool = False
     literals: dict[int, Analysis] = field(default_factory=dict)  # id(node) -> analysis
     legacy_endpoints: set[str | None] = field(default_factory=set)
+    has_chat_call: bool = False
     request_dicts: set[int] = field(default_factory=set)
+    client_dicts: set[int] = field(default_factory=set)  # a client's body: keys stay
     message_dicts: list[cst.Dict] = field(default_factory=list)
-    spread_messages: list[cst.CSTNode] = field(default_factory=list)
-    json_names: set[str] = field(default_factory=set)
-    result_lists: set[str] = field(default_factory=set)
-    result_messages: set[str] = field(default_factory=set)
+    runtime_ids: set[int] = field(default_factory=set)  # message dicts built in loops
+    wrap_bodies: set[int] = field(default_factory=set)  # -> to_agent_request(...)
+    wrap_messages: set[int] = field(default_factory=set)  # -> to_ui_messages(...)
+    key_renames: dict[int, str] = field(default_factory=dict)  # subscript/get -> new key
+    string_renames: dict[int, str] = field(default_factory=dict)  # legacy event types
+    rewritten_loops: set[int] = field(default_factory=set)
+    attachment_assigns: set[int] = field(default_factory=set)  # Assign nodes
+    result_renames: set[int] = field(default_factory=set)
+    content_text: dict[int, cst.CSTNode] = field(default_factory=dict)  # outer node -> message
+    content_notes: list[cst.CSTNode] = field(default_factory=list)
+    content_parts: set[int] = field(default_factory=set)  # `m["content"]` looped over
+    agent_renames: set[int] = field(default_factory=set)
     sse_loops: list[cst.CSTNode] = field(default_factory=list)
+    helpers_defined: set[str] = field(default_factory=set)
+    helpers_used: set[str] = field(default_factory=set)
+    has_uuid_import: bool = False
+    # (node, severity, rule, message) notes decided while scanning
+    notes: list[tuple[cst.CSTNode, str, str, str]] = field(default_factory=list)
+    summary: object = None  # py_flow.Externals for sibling files (folder mode)
 
-    # -- questions the rules ask (about original nodes) ------------------------
-    def is_response_body(self, node: cst.CSTNode | None) -> bool:
-        node = unwrap(node)
-        if isinstance(node, cst.Name):
-            return node.value in self.json_names
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-            return node.func.attr.value == "json"
-        return False
-
-    def is_result_read(self, node: cst.CSTNode | None) -> bool:
-        """`body["result"]` or `body.get("result", ...)`."""
-        if self.mode != "langdock" or node is None:
-            return False
-        if isinstance(node, cst.Subscript) and str_index(node) == "result":
-            return self.is_response_body(node.value)
-        if get_key(node) == "result":
-            return self.is_response_body(node.func.value)
-        return False
-
-    def is_result_list(self, node: cst.CSTNode | None) -> bool:
-        if isinstance(node, cst.Name):
-            return node.value in self.result_lists
-        return self.is_result_read(node)
-
-    def is_result_message(self, node: cst.CSTNode | None) -> bool:
-        if isinstance(node, cst.Name):
-            return node.value in self.result_messages
-        return isinstance(node, cst.Subscript) and int_index(node) and self.is_result_list(
-            node.value
-        )
+    def note(self, node, severity: str, rule: str, message: str) -> None:
+        self.notes.append((node, severity, rule, message))
 
 
-class _Scanner(cst.CSTVisitor):
+class _Scanner(Recorder):
     def __init__(self, facts: PyFacts) -> None:
+        super().__init__()
         self.facts = facts
         self.strings: list[tuple[cst.CSTNode, list[str | None]]] = []
-        self.assigned: dict[str, list[cst.CSTNode]] = {}
         self.appended: dict[str, list[cst.CSTNode]] = {}
-        self.message_values: list[cst.CSTNode] = []
-        self.dicts_with_messages: list[tuple[cst.Dict, bool]] = []
         self.for_loops: list[cst.For] = []
         self.loops: list[tuple[cst.For, cst.CSTNode]] = []
-        self.json_arg_dicts: set[int] = set()
         self.has_assistant_id_key = False
-        self.for_targets: list[tuple[str, cst.CSTNode]] = []
+        self.key_reads: list[tuple[cst.CSTNode, cst.CSTNode, str]] = []  # node, base, key
+        self.env_reads: list[cst.Call] = []
+        self.stream_calls: list[cst.Call] = []
+        self.v4_checks: list[cst.CSTNode] = []
+        self.loop_reads: list[tuple] = []  # key reads with their innermost for loop
+        self.iterated: set[int] = set()  # ids of what `for` loops and comprehensions run over
 
     def _mark(self, text: str) -> None:
         if "langdock" in text.lower():
@@ -182,56 +182,82 @@ class _Scanner(cst.CSTVisitor):
         if "/v1/" in joined or "assistantId" in joined:
             self.strings.append((node, segments))
 
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            if isinstance(target.target, cst.Name):
-                self.assigned.setdefault(target.target.value, []).append(node.value)
+    def visit_Import(self, node: cst.Import) -> None:
+        if any(isinstance(a.name, cst.Name) and a.name.value == "uuid" for a in node.names):
+            self.facts.has_uuid_import = True
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if isinstance(node.target, cst.Name) and node.value is not None:
-            self.assigned.setdefault(node.target.value, []).append(node.value)
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if len(self.scopes) == 1 and node.name.value in HELPERS:
+            self.facts.helpers_defined.add(node.name.value)
+        super().visit_FunctionDef(node)
 
     def visit_Call(self, node: cst.Call) -> None:
+        super().visit_Call(node)
         func = node.func
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        target = _list_name(func.value) if isinstance(func, cst.Attribute) else None
+        if target is not None:
             method = func.attr.value
             values = [a.value for a in node.args if a.keyword is None]
             if method == "insert":
                 values = values[1:]
             if method in ("append", "insert"):
-                self.appended.setdefault(func.value.value, []).extend(values)
+                self.appended.setdefault(target, []).extend(values)
             elif method == "extend" and values and isinstance(values[0], cst.List):
-                self.appended.setdefault(func.value.value, []).extend(
-                    e.value for e in values[0].elements
-                )
-        if isinstance(func, cst.Attribute) and func.attr.value in _HTTP_METHODS:
-            for arg in node.args:
-                if arg.keyword is not None and arg.keyword.value == "json" and isinstance(
-                    arg.value, cst.Dict
-                ):
-                    self.json_arg_dicts.add(id(arg.value))
+                self.appended.setdefault(target, []).extend(
+                    e.value for e in values[0].elements)
+        key = get_key(node)
+        if key is not None:
+            self.key_reads.append((node, node.func.value, key))
+            if self.for_loops:
+                self.loop_reads.append((node, node.func.value, key, self.for_loops[-1]))
+        if is_env_read(node):
+            self.env_reads.append(node)
+        if isinstance(func, (cst.Name, cst.Attribute)):
+            name = func.value if isinstance(func, cst.Name) else func.attr.value
+            if name.endswith("Response"):
+                self.stream_calls.append(node)
+            if name == "startswith" and node.args and str_value(node.args[0].value) in (
+                "0:", '0:"'
+            ):
+                self.v4_checks.append(node)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        super().visit_Subscript(node)
+        key = str_index(node)
+        if key is not None:
+            self.key_reads.append((node, node.value, key))
+            if self.for_loops:
+                self.loop_reads.append((node, node.value, key, self.for_loops[-1]))
 
     def visit_Dict(self, node: cst.Dict) -> None:
-        keys = dict_keys(node)
-        if "assistantId" in keys:
+        super().visit_Dict(node)
+        if "assistantId" in dict_keys(node):
             self.has_assistant_id_key = True
-        if "messages" in keys:
-            self.dicts_with_messages.append((node, any(k in keys for k in WIRE_KEYS)))
 
     def visit_For(self, node: cst.For) -> None:
+        super().visit_For(node)
         self.for_loops.append(node)
-        if isinstance(node.target, cst.Name):
-            self.for_targets.append((node.target.value, node.iter))
+        self.iterated.add(id(node.iter))
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        super().visit_CompFor(node)
+        self.iterated.add(id(node.iter))
 
     def leave_For(self, original_node: cst.For) -> None:
+        super().leave_For(original_node)
         self.for_loops.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
+        # `"assistantId" in body`: a validation read of the client's key
+        key = str_value(node.left)
+        if key in ("assistantId", "assistant") and len(node.comparisons) == 1 and isinstance(
+            node.comparisons[0].operator, (cst.In, cst.NotIn)
+        ):
+            self.key_reads.append((node, node.comparisons[0].comparator, key))
         if not self.for_loops:
             return
         sides = [node.left] + [c.comparator for c in node.comparisons]
-        ops = [c.operator for c in node.comparisons]
-        if not all(isinstance(op, cst.Equal) for op in ops):
+        if not all(isinstance(c.operator, cst.Equal) for c in node.comparisons):
             return
         if any(str_value(s) in _LEGACY_TYPES for s in sides) and any(
             str_index(s) == "type" or get_key(s) == "type" for s in sides
@@ -240,6 +266,16 @@ class _Scanner(cst.CSTVisitor):
                 if _reads_lines(loop.iter):
                     self.loops.append((loop, node))
                     break
+
+
+def _list_name(node: cst.CSTNode) -> str | None:
+    """`history` -> "history"; `payload["messages"]` -> "payload[messages]"."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
+        key = str_index(node)
+        return f"{node.value.value}[{key}]" if key is not None else None
+    return None
 
 
 def _reads_lines(node: cst.CSTNode) -> bool:
@@ -251,7 +287,7 @@ def _reads_lines(node: cst.CSTNode) -> bool:
     return False
 
 
-def scan(module: cst.Module) -> PyFacts:
+def scan(module: cst.Module, externals: Externals | None = None) -> PyFacts:
     """Visit `module` once and derive the facts the rules use."""
     facts = PyFacts()
     scanner = _Scanner(facts)
@@ -266,6 +302,12 @@ def scan(module: cst.Module) -> PyFacts:
         facts.mode = "foreign"
     elif scanner.has_assistant_id_key:
         facts.mode = "langdock"
+    elif externals is not None and (any(
+        name in scanner.calls and name not in scanner.functions
+        for name in (*externals.returns, *externals.message_params, *externals.params)
+    ) or any(name in scanner.functions for name in externals.params)):
+        # folder mode: it calls a sibling's Langdock code, or siblings pass it answers
+        facts.mode = "langdock"
     query = facts.mode == "langdock"
     for node, segments in scanner.strings:
         analysis = analyse(segments, query_context=query)
@@ -275,63 +317,67 @@ def scan(module: cst.Module) -> PyFacts:
         )
     if facts.mode != "langdock":
         return facts
+    flow = Flow(scanner, facts.literals, True, externals)
+    from .py_requests_flow import decide_requests
+    from .py_reads_flow import decide_reads
 
-    for name, values in scanner.assigned.items():
-        if any(_is_json_call(v) for v in values):
-            facts.json_names.add(name)
-    for name, values in scanner.assigned.items():
-        if any(facts.is_result_read(v) for v in values):
-            facts.result_lists.add(name)
-    for name, values in scanner.assigned.items():
-        if any(
-            isinstance(v, cst.Subscript) and int_index(v) and facts.is_result_list(v.value)
-            for v in values
-        ):
-            facts.result_messages.add(name)
-    for target, iterable in scanner.for_targets:
-        if facts.is_result_list(iterable):
-            facts.result_messages.add(target)
+    decide_requests(facts, scanner, flow)
+    decide_reads(facts, scanner, flow)
     facts.sse_loops = [loop for loop, _cmp in scanner.loops]
-    _collect_messages(facts, scanner)
+    _legacy_events(facts, scanner)
+    facts.summary = flow.summary()
+    facts.summary.message_params = getattr(scanner, "message_params", {})
     return facts
 
 
-def _is_json_call(node: cst.CSTNode) -> bool:
-    node = unwrap(node)
-    return (
-        isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
-        and node.func.attr.value == "json"
+_NEW_EVENTS = {"message": "text-delta", "done": "finish"}
+
+
+class _Stops(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Break(self, node: cst.Break) -> None:
+        self.found = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found = True
+
+
+def _stops_at_done(loop: cst.For, comparisons: list[cst.Comparison]) -> bool:
+    """The loop checks for `"done"` and can leave: it will stop at `finish`, before
+    the closing `data: [DONE]` line (which is not JSON) reaches its parser."""
+    checks_done = any(
+        str_value(side) == "done"
+        for c in comparisons for side in [c.left] + [x.comparator for x in c.comparisons]
     )
+    stops = _Stops()
+    loop.body.visit(stops)
+    return checks_done and stops.found
 
 
-def _collect_messages(facts: PyFacts, scanner: _Scanner) -> None:
-    seen: set[int] = set()
-    for request, has_wire_key in scanner.dicts_with_messages:
-        if not (has_wire_key or id(request) in scanner.json_arg_dicts):
+def _legacy_events(facts: PyFacts, scanner: _Scanner) -> None:
+    """In a loop over the legacy stream that stops at `done`: `"message"` ->
+    `"text-delta"`, `"done"` -> `"finish"`, the event's `content` -> `delta` (the
+    AI SDK 5 event fields). Other loops only get the note."""
+    by_loop: dict[int, list[cst.Comparison]] = {}
+    for loop, comparison in scanner.loops:
+        by_loop.setdefault(id(loop), []).append(comparison)
+    for loop, comparison in scanner.loops:
+        if not _stops_at_done(loop, by_loop[id(loop)]):
             continue
-        facts.request_dicts.add(id(request))
-        value = dict_keys(request)["messages"].value
-        for element in _elements(value, scanner, set()):
-            if id(element) in seen:
-                continue
-            seen.add(id(element))
-            if isinstance(element, cst.Dict):
-                facts.message_dicts.append(element)
-            else:
-                facts.spread_messages.append(element)
-
-
-def _elements(value: cst.CSTNode, scanner: _Scanner, seen: set[str]) -> list[cst.CSTNode]:
-    if isinstance(value, cst.List):
-        out: list[cst.CSTNode] = []
-        for element in value.elements:
-            out.append(element if isinstance(element, cst.StarredElement) else element.value)
-        return out
-    if isinstance(value, cst.Name) and value.value not in seen:
-        seen.add(value.value)
-        out = []
-        for assigned in scanner.assigned.get(value.value, []):
-            out.extend(_elements(assigned, scanner, seen))
-        out.extend(scanner.appended.get(value.value, []))
-        return out
-    return []
+        facts.rewritten_loops.add(id(loop))
+        sides = [comparison.left] + [c.comparator for c in comparison.comparisons]
+        events = set()
+        for side in sides:
+            base = side.value if str_index(side) == "type" else (
+                side.func.value if get_key(side) == "type" else None)
+            if isinstance(base, cst.Name):
+                events.add(base.value)
+            if str_value(side) in _NEW_EVENTS:
+                facts.string_renames[id(side)] = _NEW_EVENTS[str_value(side)]
+        for node, base, key, inner in scanner.loop_reads:
+            if inner is loop and key == "content" and isinstance(base, cst.Name) and (
+                base.value in events
+            ):
+                facts.key_renames[id(node)] = "delta"

@@ -22,8 +22,15 @@ _MARKERS = ("/assistant/v1/", "assistantId", "/agent/v1/")
 
 
 def looks_like_langdock(source: str) -> bool:
-    """Cheap pre-check: could this source contain Langdock API code?"""
-    return any(m in source for m in _MARKERS) or "langdock" in source.lower()
+    """Cheap pre-check: could this source contain Langdock API code? In folder mode
+    also when it names a sibling's function that handles chat answers or messages."""
+    if any(m in source for m in _MARKERS) or "langdock" in source.lower():
+        return True
+    from .folder import current_externals
+
+    ext = current_externals("python")
+    return ext is not None and any(
+        f"{name}(" in source for name in (*ext.returns, *ext.message_params, *ext.params))
 
 
 class _PositionState(CodegenState):
@@ -107,12 +114,14 @@ def rewrite_langdock_python(module: cst.Module) -> tuple[cst.Module, list[Note]]
     """Migrate Langdock HTTP calls in `module`; returns the new module and notes.
 
     Notes point at lines of `module` as given. A module without Langdock code
-    comes back as the same object with no notes.
+    comes back as the same object with no notes. In folder mode
+    (`folder.convert_files`) what sibling files tell is taken into account.
     """
+    from .folder import current_externals
     from .py_rules import rules_by_type
 
     try:
-        facts = scan(module)
+        facts = scan(module, current_externals("python"))
         if facts.mode == "none":
             return module, []
         ctx = PyContext(facts)

@@ -10,6 +10,20 @@ from helpers.langdock.js_rules import RULES
 
 LD = "https://api.langdock.com"
 
+# the helper converted reading code calls, appended once at the end of a file
+TEXT_HELPER_JS = """
+// Text of an Agents API message: its `content` string or its text `parts`.
+function langdockText(message) {
+  if (typeof message?.content === "string") return message.content;
+  return (message?.parts ?? [])
+    .filter((part) => part.type === "text")
+    .map((part) => part.text)
+    .join("");
+}
+"""
+TEXT_HELPER_TS = TEXT_HELPER_JS.replace("(message)", "(message: any): string").replace(
+    "(part)", "(part: any)")
+
 # (id, kind, before, after)
 PAIRS = [
     # U1: full URLs, every endpoint, query and fragment kept
@@ -36,9 +50,9 @@ PAIRS = [
      "const r = await fetch(`${BASE}/agent/v1/get?agentId=${id}&x=1`);\n"),
     ("url-bare-path", "javascript",
      'const langdock = axios.create({ baseURL: BASE });\n'
-     'langdock.post("/assistant/v1/chat/completions", body);\n',
+     'langdock.post("/assistant/v1/chat/completions", { agentId: id, messages: [] });\n',
      'const langdock = axios.create({ baseURL: BASE });\n'
-     'langdock.post("/agent/v1/chat/completions", body);\n'),
+     'langdock.post("/agent/v1/chat/completions", { agentId: id, messages: [] });\n'),
     # B1: wire keys, shorthand keys, quoted keys, params, URLSearchParams
     ("key-params", "javascript",
      f'axios.get("{LD}/assistant/v1/get", {{ params: {{ assistantId }} }});\n',
@@ -88,22 +102,22 @@ PAIRS = [
      ']});\n'),
     # K1: response reads
     ("result-member", "javascript",
-     f'const r = await axios.post("{LD}/assistant/v1/chat/completions", b);\n'
+     f'const r = await axios.post("{LD}/assistant/v1/chat/completions", {{ agentId: a, messages: [] }});\n'
      "console.log(r.data.result[0].content[0].text);\n",
-     f'const r = await axios.post("{LD}/agent/v1/chat/completions", b);\n'
-     "console.log(r.data.messages[0].content);\n"),
+     f'const r = await axios.post("{LD}/agent/v1/chat/completions", {{ agentId: a, messages: [] }});\n'
+     "console.log(langdockText(r.data.messages[0]));\n" + TEXT_HELPER_JS),
     ("result-subscript", "javascript",
      f'const res = await fetch("{LD}/assistant/v1/chat/completions", o);\n'
      'const body = await res.json();\nconst list = body["result"];\n'
      "const text = list[0].content[0].text;\n",
      f'const res = await fetch("{LD}/agent/v1/chat/completions", o);\n'
      'const body = await res.json();\nconst list = body["messages"];\n'
-     "const text = list[0].content;\n"),
+     "const text = langdockText(list[0]);\n" + TEXT_HELPER_JS),
     ("result-optional-chain", "typescript",
      f'const res = await fetch("{LD}/assistant/v1/chat/completions", o);\n'
      "const text: string = (await res.json()).result?.[0]?.content?.[0]?.text;\n",
      f'const res = await fetch("{LD}/agent/v1/chat/completions", o);\n'
-     "const text: string = (await res.json()).messages?.[0]?.content;\n"),
+     "const text: string = langdockText((await res.json()).messages?.[0]);\n" + TEXT_HELPER_TS),
     # B3: get/create/update responses
     ("agent-wrapper", "typescript",
      f'const res = await axios.get("{LD}/assistant/v1/get", {{ params: {{ assistantId: id }} }});\n'
@@ -146,7 +160,7 @@ NOTE_CASES = [
     ("spread-history", "javascript",
      f'axios.post("{LD}/assistant/v1/chat/completions", {{ assistantId: a, messages: [\n'
      "  ...history] });\n",
-     [(2, "langdock-message-parts")]),
+     [(1, "langdock-forwarded-request")]),
     ("content-loop", "javascript",
      f'const r = await axios.post("{LD}/assistant/v1/chat/completions", b);\n'
      "for (const part of r.data.result[0].content) { console.log(part.text); }\n",

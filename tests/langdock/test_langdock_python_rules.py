@@ -15,6 +15,19 @@ from helpers.langdock.python_requests import (
 
 LD = "https://api.langdock.com"
 
+# the helper converted reading code calls, as it must appear after the imports
+TEXT_HELPER = '''
+
+def langdock_text(message):
+    """Text of an Agents API message: its `content` string or its text `parts`."""
+    if isinstance(message.get("content"), str):
+        return message["content"]
+    return "".join(part.get("text", "") for part in message.get("parts") or []
+                   if part.get("type") == "text")
+
+
+'''
+
 PAIRS = [
     ("url-constant",
      f'LANGDOCK_URL = "{LD}/assistant/v1/chat/completions"\n',
@@ -64,15 +77,23 @@ PAIRS = [
      'history.append({"id": "msg_1", "role": "assistant", "parts": [{"type": "text", "text": answer}]})\n'
      f'requests.post("{LD}/agent/v1/chat/completions", json={{"agentId": A, "messages": history}})\n'),
     ("result-chain",
+     'import requests\n'
+     'p = {"assistantId": A, "messages": []}\n'
      f'r = requests.post("{LD}/assistant/v1/chat/completions", json=p)\n'
      'data = r.json()\nprint(data["result"][0]["content"][0]["text"])\n',
+     'import requests\n' + TEXT_HELPER +
+     'p = {"agentId": A, "messages": []}\n'
      f'r = requests.post("{LD}/agent/v1/chat/completions", json=p)\n'
-     'data = r.json()\nprint(data["messages"][0]["content"])\n'),
+     'data = r.json()\nprint(langdock_text(data["messages"][0]))\n'),
     ("result-get-and-message-var",
+     'import requests\n'
+     'p = {"assistantId": A, "messages": []}\n'
      f'r = requests.post("{LD}/assistant/v1/chat/completions", json=p)\n'
      'msgs = r.json().get("result", [])\nfirst = msgs[0]\ntext = first["content"][0]["text"]\n',
+     'import requests\n' + TEXT_HELPER +
+     'p = {"agentId": A, "messages": []}\n'
      f'r = requests.post("{LD}/agent/v1/chat/completions", json=p)\n'
-     'msgs = r.json().get("messages", [])\nfirst = msgs[0]\ntext = first["content"]\n'),
+     'msgs = r.json().get("messages", [])\nfirst = msgs[0]\ntext = langdock_text(first)\n'),
     ("agent-wrapper",
      f'r = requests.post("{LD}/assistant/v1/create", json=body)\n'
      'new_id = r.json()["assistant"]["id"]\n',
@@ -101,11 +122,10 @@ NOTE_CASES = [
      '        if event.get("type") == "message":\n'
      '            print(event["content"])\n',
      [(2, "langdock-sse-loop")]),
-    ("content-loop",
+    ("content-other-use",
      f'data = requests.post("{LD}/assistant/v1/chat/completions", json=p).json()\n'
      'for msg in data["result"]:\n'
-     '    for part in msg["content"]:\n'
-     "        print(part)\n",
+     '    print(len(msg["content"]))\n',
      [(2, "langdock-response-messages"), (3, "langdock-response-messages")]),
     ("system-role",
      f'requests.post("{LD}/assistant/v1/chat/completions", json={{"assistantId": a,\n'

@@ -7,7 +7,8 @@ After:  `{ agentId: "7d1f" }`, `{ "agentId": id }`, `{ agentId: assistantId }`,
 
 Values and program identifiers are never renamed, only the key sent to Langdock.
 Destructuring patterns (`const { assistantId } = req.body`) read the app's own
-data and stay as they are.
+data and stay as they are, and so does an object that only plays the client of
+a forwarding function (it is converted when forwarded).
 """
 from __future__ import annotations
 
@@ -29,16 +30,18 @@ def rename_keys(ctx) -> None:
     if ctx.facts.mode != "langdock":
         return
     src = ctx.source
+    clients = ctx.facts.decisions.client_objects
     for pair in ctx.nodes("pair"):
         key = pair.child_by_field_name("key")
-        if key is None or jstree.key_name(src, key) != OLD:
+        if key is None or jstree.key_name(src, key) != OLD or pair.parent.id in clients:
             continue
         if key.type == "property_identifier":
             ctx.replace(key.start_byte, key.end_byte, NEW, NAME)
         elif key.type == "string":
             _rename_string(ctx, key)
     for short in ctx.nodes("shorthand_property_identifier"):
-        if ctx.text(short) == OLD and short.parent is not None and short.parent.type == "object":
+        if ctx.text(short) == OLD and short.parent is not None and short.parent.type == "object" \
+                and short.parent.id not in clients:
             ctx.insert(short.start_byte, f"{NEW}: ", NAME)
     for call in ctx.nodes("call_expression"):
         if jstree.callee_name(src, call) in ("set", "append"):

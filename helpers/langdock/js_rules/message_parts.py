@@ -4,10 +4,13 @@ Before: `{ role: "user", content: question, attachmentIds: ids }`
 After:  `{ id: "msg_0", role: "user", parts: [{ type: "text", text: question }],
           metadata: { attachments: ids } }`
 
-Covers the `messages` array of a chat request, arrays it names (`const
-history = [...]`) and objects pushed onto them. Ids are deterministic
-(`msg_<n>`, skipping ids already used) so a second run changes nothing.
-Messages that cannot be converted safely stay as they are and get a note.
+Covers every message literal that flows into a chat request's `messages`:
+the array itself, arrays it names, objects pushed onto them, objects returned by
+a `.map` callback (other files in folder mode). Ids of literal arrays are
+deterministic (`msg_<n>`, skipping ids already used); objects built in a loop,
+a callback or a factory get `crypto.randomUUID()`, unique at run time. A second
+run changes nothing. Messages that cannot be converted safely stay as they are
+and get a note.
 """
 from __future__ import annotations
 
@@ -69,6 +72,7 @@ def convert_messages(ctx) -> None:
     used = _used_ids(ctx, elements)
     counter = 0
     inserted_ids = False
+    runtime_noted = False
     for _request, element in elements:
         if element.type != "object":
             ctx.note(element, "warning", NAME, advice.SPREAD_MESSAGES)
@@ -90,7 +94,14 @@ def convert_messages(ctx) -> None:
             ctx.note(element, "warning", NAME, advice.ROLE_SYSTEM)
         elif role == "tool":
             ctx.note(element, "warning", NAME, advice.ROLE_TOOL)
-        if "id" not in members:
+        if "id" not in members and element.id in ctx.facts.decisions.runtime_ids:
+            first = next(c for c in element.named_children if c.type != "comment")
+            _insert_id(ctx, element, first, "id: crypto.randomUUID()")
+            if not runtime_noted:
+                runtime_noted = True
+                ctx.note(element, "info", NAME,
+                         advice.RUNTIME_IDS.format(how="crypto.randomUUID()"))
+        elif "id" not in members:
             while f"msg_{counter}" in used:
                 counter += 1
             used.add(f"msg_{counter}")
@@ -105,5 +116,6 @@ def convert_messages(ctx) -> None:
             else:
                 _replace_member(ctx, attachments, "metadata", "{ attachments: ", " }")
     if inserted_ids:
-        first_object = next(e for _r, e in elements if e.type == "object")
+        first_object = next(e for _r, e in elements if e.type == "object"
+                            and e.id not in ctx.facts.decisions.runtime_ids)
         ctx.note(first_object, "info", NAME, advice.DETERMINISTIC_IDS)

@@ -1,13 +1,18 @@
 """Reading the chat response: `result` becomes `messages` (rule K1).
 
-Before: `response.data.result[0].content[0].text`, `data.result`, `data["result"]`,
-        `const m = data.result[0]; m.content[0].text`
-After:  `response.data.messages[0].content`, `data.messages`, `data["messages"]`,
-        `const m = data.messages[0]; m.content`
+Before: `const res = await axios.post(URL, body); res.data.result[0].content[0].text`,
+        `function answerOf(res) { return res.data.result.map((m) => m.content[0].text) }`
+        (called with the chat response), `data.result.at(-1).content[0].text`
+After:  `res.data.messages[0]` read through `langdockText(...)`:
+        `langdockText(res.data.messages[0])`, `.map((m) => langdockText(m))`,
+        `langdockText(data.messages.at(-1))`
 
-`content` of a response message is a plain string now, so `[i].text` after it
-is dropped; other uses of `content` (loops over parts) get a note. One note
-per file explains the competing response shapes of the reference.
+Only reads whose value is followed back to the chat call are rewritten
+(declarations, assignments, returns, parameters, callbacks; other files in
+folder mode). `langdockText` accepts the `content` string the guide shows and
+the `parts` the reference documents; loops over a message's parts
+(`for (const p of m.content)`, `m.content.filter(...)`) read `langdockParts(m)`.
+Other uses of `content` get a note.
 """
 from __future__ import annotations
 
@@ -17,37 +22,21 @@ from . import js_rule
 NAME = "langdock-response-messages"
 
 
-def _rename_result(ctx, node) -> None:
-    prop = jstree.property_node(node)
-    if prop is not None:
-        ctx.replace(prop.start_byte, prop.end_byte, "messages", NAME)
-
-
 @js_rule(NAME)
 def read_messages(ctx) -> None:
-    facts = ctx.facts
-    reads = facts.result_reads
-    if not reads:
-        return
+    decisions = ctx.facts.decisions
+    reads = decisions.result_renames
     for node in reads:
-        _rename_result(ctx, node)
-    ctx.note(reads[0], "info", NAME, advice.RESPONSE_SHAPE)
-    src = ctx.source
-    for content in ctx.nodes("member_expression"):
-        if jstree.property_name(src, content) != "content":
-            continue
-        if not facts.is_result_message(content.child_by_field_name("object")):
-            continue
-        parent = content.parent
-        outer = parent.parent if parent is not None else None
-        if (
-            parent is not None and parent.type == "subscript_expression"
-            and parent.child_by_field_name("object") == content
-            and jstree.property_name(src, parent) is None
-            and outer is not None and outer.type == "member_expression"
-            and outer.child_by_field_name("object") == parent
-            and jstree.property_name(src, outer) == "text"
-        ):
-            ctx.replace(content.end_byte, outer.end_byte, "", NAME)
-        else:
-            ctx.note(content, "warning", NAME, advice.CONTENT_IS_STRING)
+        prop = jstree.property_node(node)
+        if prop is not None:
+            ctx.replace(prop.start_byte, prop.end_byte, "messages", NAME)
+    if reads:
+        ctx.note(reads[0], "info", NAME, advice.RESPONSE_SHAPE)
+    for outer, message in decisions.content_text:
+        ctx.insert(message.start_byte, "langdockText(", NAME)
+        ctx.replace(message.end_byte, outer.end_byte, ")", NAME)
+    for content, message in decisions.content_parts:  # `for (const p of m.content)`
+        ctx.insert(message.start_byte, "langdockParts(", NAME)
+        ctx.replace(message.end_byte, content.end_byte, ")", NAME)
+    for content in decisions.content_notes:
+        ctx.note(content, "warning", NAME, advice.CONTENT_IS_STRING)

@@ -3,6 +3,9 @@
 Before: `streamText({ model: langdock({ apiKey, agentId }), messages })`
 After:  the code unchanged, plus a note: no Langdock AI SDK provider exists and
         an agent is not a language model; call the HTTP endpoint from a server.
+
+A file that defines its own `langdock` (a function, a variable, an import from
+a relative path) is calling that, not a provider: no note.
 """
 from __future__ import annotations
 
@@ -12,9 +15,25 @@ from . import js_rule
 NAME = "langdock-no-ai-sdk-provider"
 
 
+def _defined_here(ctx) -> bool:
+    for node in ctx.nodes("function_declaration", "variable_declarator"):
+        name = node.child_by_field_name("name")
+        if name is not None and ctx.text(name) == "langdock":
+            return True
+    for node in ctx.nodes("import_statement"):
+        source = node.child_by_field_name("source")
+        if source is not None and "langdock" in ctx.text(node) and (
+            jstree.string_value(ctx.source, source) or ""
+        ).startswith("."):
+            return True
+    return False
+
+
 @js_rule(NAME)
 def note_provider(ctx) -> None:
     src = ctx.source
+    if _defined_here(ctx):
+        return
     for call in ctx.nodes("call_expression"):
         if jstree.callee_name(src, call) != "langdock":
             continue

@@ -47,5 +47,12 @@ def rules_by_type() -> dict[type[cst.CSTNode], list[PyRule]]:
     return table
 
 
+def emit_notes(ctx, name: str) -> None:
+    """Write the notes the scan decided for rule `name` (note-only rules use this)."""
+    for node, severity, rule, message in ctx.facts.notes:
+        if rule == name:
+            ctx.note(node, severity, rule, message)
+
+
 for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
     importlib.import_module(f"{__name__}.{_info.name}")

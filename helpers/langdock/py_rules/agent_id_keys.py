@@ -5,7 +5,8 @@ Before: `{"assistantId": ASSISTANT_ID}`, `params={"assistantId": aid}`,
 After:  `{"agentId": ASSISTANT_ID}`, `params={"agentId": aid}`,
         `params=dict(agentId=aid)`
 
-The value and variable names (`assistant_id`, `ASSISTANT_ID`) stay.
+The value and variable names (`assistant_id`, `ASSISTANT_ID`) stay. A dict that
+only plays the client of a forwarding function (converted when forwarded) stays.
 """
 from __future__ import annotations
 
@@ -18,10 +19,21 @@ NAME = "langdock-agent-id-key"
 OLD, NEW = "assistantId", "agentId"
 
 
-@py_rule(NAME, cst.DictElement, cst.Call)
+@py_rule(NAME, cst.DictElement, cst.Call, cst.Dict)
 def rename_keys(ctx, original, updated):
     if ctx.facts.mode != "langdock":
         return updated
+    if isinstance(updated, cst.Dict):
+        if id(original) not in ctx.facts.client_dicts:
+            return updated
+        # undo the renames of this dict's own keys: it is the client's body
+        elements = [
+            e.with_changes(key=e.key.with_changes(value=e.key.value.replace(NEW, OLD)))
+            if isinstance(e, cst.DictElement) and isinstance(o, cst.DictElement)
+            and str_value(o.key) == OLD else e
+            for e, o in zip(updated.elements, original.elements)
+        ]
+        return updated.with_changes(elements=elements)
     if isinstance(updated, cst.DictElement):
         key = updated.key
         if str_value(key) == OLD and OLD in key.value:

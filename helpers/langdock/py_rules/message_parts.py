@@ -4,10 +4,12 @@ Before: `{"role": "user", "content": prompt, "attachmentIds": ids}`
 After:  `{"id": "msg_0", "role": "user", "parts": [{"type": "text", "text": prompt}],
           "metadata": {"attachments": ids}}`
 
-Covers the `"messages"` list of a chat request (a dict with an agent key, or a
-`json=` body), lists it names (`history = [...]`) and dicts appended to them.
-Ids are deterministic (`msg_<n>`, skipping ids in use) so a second run changes
-nothing; what cannot be converted safely stays and gets a note.
+Covers every message dict that flows into a chat request's `"messages"`
+(literal lists, named lists, appends, comprehensions, other modules in folder
+mode). Ids of literal lists are deterministic (`msg_<n>`, skipping ids in use);
+dicts built in a loop, comprehension or factory get `str(uuid.uuid4())`, unique
+at run time. A second run changes nothing; what cannot be converted safely
+stays and gets a note.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from . import py_rule
 
 NAME = "langdock-message-parts"
 _SPACE = cst.SimpleWhitespace(" ")
+_UUID_CALL = cst.parse_expression("str(uuid.uuid4())")
 
 
 def _string(quote_of: cst.SimpleString, text: str) -> cst.SimpleString:
@@ -79,10 +82,6 @@ def convert_message(ctx, original, updated):
     facts = ctx.facts
     if not facts.message_dicts:
         return updated
-    if "spread-noted" not in ctx.counters:
-        ctx.counters["spread-noted"] = True
-        for node in facts.spread_messages:
-            ctx.note(node, "warning", NAME, advice.SPREAD_MESSAGES)
     if not any(m is original for m in facts.message_dicts) or not _check(ctx, original):
         return updated
     keys = dict_keys(original)
@@ -113,7 +112,13 @@ def convert_message(ctx, original, updated):
             first.comma
         ):
             comma = cst.Comma(whitespace_after=_SPACE)
-        new_id = cst.DictElement(_string(role_key, "id"), _string(role_key, _next_id(ctx)),
-                                 comma=comma)
+        if id(original) in facts.runtime_ids:
+            if "uuid" not in ctx.counters:
+                ctx.counters["uuid"] = True
+                ctx.note(original, "info", NAME, advice.RUNTIME_IDS.format(how="uuid.uuid4()"))
+            value = _UUID_CALL
+        else:
+            value = _string(role_key, _next_id(ctx))
+        new_id = cst.DictElement(_string(role_key, "id"), value, comma=comma)
         new_elements.insert(0, new_id)
     return updated.with_changes(elements=new_elements)

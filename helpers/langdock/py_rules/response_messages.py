@@ -1,19 +1,24 @@
 """Reading the chat response: `result` becomes `messages` (rule K1).
 
-Before: `data["result"][0]["content"][0]["text"]`, `r.json()["result"]`,
-        `data.get("result", [])`, `msg = data["result"][0]; msg["content"][0]["text"]`
-After:  `data["messages"][0]["content"]`, `r.json()["messages"]`,
-        `data.get("messages", [])`, `msg = data["messages"][0]; msg["content"]`
+Before: `data = r.json(); data["result"][0]["content"][0]["text"]`,
+        `def answer(response): return response["result"]` (called with `r.json()`),
+        `for m in data.get("result", []): m["content"][0]["text"]`
+After:  `data = r.json(); langdock_text(data["messages"][0])`,
+        `def answer(response): return response["messages"]`,
+        `for m in data.get("messages", []): langdock_text(m)`
+        (`for part in m["content"]` becomes `for part in langdock_parts(m)`)
 
-`content` is a plain string now, so `[i]["text"]` after it is dropped; other
-uses of a result message's `content` get a note.
+Only reads whose value is followed back to the chat call are rewritten (through
+assignments, returns, parameters, loops; other files in folder mode). A message's
+text is read through `langdock_text`, which accepts the `content` string the
+guide shows and the `parts` the reference documents; loops over a message's parts go through
+`langdock_parts`. Other uses of a message's `content` get a note.
 """
 from __future__ import annotations
 
 import libcst as cst
 
 from .. import advice
-from ..py_facts import int_index, str_index
 from . import py_rule
 
 NAME = "langdock-response-messages"
@@ -23,19 +28,10 @@ def _renamed(string: cst.SimpleString) -> cst.SimpleString:
     return string.with_changes(value=string.value.replace("result", "messages"))
 
 
-def _content_of_message(facts, node) -> bool:
-    return (
-        isinstance(node, cst.Subscript) and str_index(node) == "content"
-        and facts.is_result_message(node.value)
-    )
-
-
 @py_rule(NAME, cst.Subscript, cst.Call)
 def read_messages(ctx, original, updated):
     facts = ctx.facts
-    if facts.mode != "langdock":
-        return updated
-    if facts.is_result_read(original):
+    if id(original) in facts.result_renames:
         if "first" not in ctx.counters:
             ctx.counters["first"] = 1
             ctx.note(original, "info", NAME, advice.RESPONSE_SHAPE)
@@ -47,26 +43,17 @@ def read_messages(ctx, original, updated):
         element = updated.slice[0]
         return updated.with_changes(slice=[element.with_changes(
             slice=element.slice.with_changes(value=_renamed(element.slice.value)))])
-    if isinstance(original, cst.Subscript):
-        inner = original.value
-        # `<message>["content"][i]["text"]` -> `<message>["content"]`
-        if (
-            str_index(original) == "text" and isinstance(inner, cst.Subscript)
-            and int_index(inner) and _content_of_message(facts, inner.value)
-        ):
-            ctx.counters.setdefault("handled", set()).add(id(inner.value))
-            return updated.value.value
-        if _content_of_message(facts, original):
-            ctx.counters.setdefault("pending", []).append(original)
+    if id(original) in facts.content_text:
+        message = updated.value.value.value  # <message>["content"][i]["text"]
+        return cst.Call(cst.Name("langdock_text"), [cst.Arg(message)])
+    if id(original) in facts.content_parts:  # `for part in <message>["content"]`
+        return cst.Call(cst.Name("langdock_parts"), [cst.Arg(updated.value)])
     return updated
 
 
 @py_rule(NAME, cst.Module)
 def note_content_loops(ctx, original, updated):
     """`content` reads that were not part of `["content"][i]["text"]` get a note."""
-    pending = ctx.counters.get("pending", [])
-    handled = ctx.counters.get("handled", set())
-    for node in pending:
-        if id(node) not in handled:
-            ctx.note(node, "warning", NAME, advice.CONTENT_IS_STRING)
+    for node in ctx.facts.content_notes:
+        ctx.note(node, "warning", NAME, advice.CONTENT_IS_STRING)
     return updated
