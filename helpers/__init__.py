@@ -6,7 +6,8 @@ Public API (everything else is internal and may change):
 - `convert_code(source)`: Python (Foundry SDKs, OpenAI beta, Langdock HTTP calls).
 - `convert_payload(text, kind=None, **options)`: JSON payloads and stream transcripts.
 - `detect_kind(text)`, `all_kinds()`: what an input is, and what kinds exist.
-- `verify_code(source)`: checks converted calls against the installed SDKs.
+- `verify_code(source, notes=None, original=None)`: checks converted calls against the installed
+  SDKs and finds legacy calls left (a warning when `notes` cover them, a failure otherwise).
 - `ConversionResult`, `Note`: the one result type.
 - `WorkbookError`, `InputError`: the only errors raised on purpose.
 """
@@ -32,10 +33,10 @@ def convert_payload(text: str | bytes, kind: str | None = None, **options) -> Co
     return without_secrets(_convert_payload(text, kind=kind, **options))
 
 
-def verify_code(source: str):
+def verify_code(source: str, notes=None, *, original: str | None = None):
     from .sdk_check import verify_code as _verify_code
 
-    return _verify_code(source)
+    return _verify_code(source, notes, original=original)
 
 
 __all__ = [

@@ -23,8 +23,9 @@ def test_legacy_create_agent_becomes_create_version():
     view = ConverterModel().update(get_example("create_agent").text)
     assert view.kind == "python" and view.detected
     assert "create_version" in view.output and view.output != get_example("create_agent").text
-    assert view.verdict.status in {"ok", "problems", "unavailable"}
-    assert "SDK check" in view.verdict_html
+    assert view.verdict.status == "ok", view.verdict.summary
+    assert 'class="amw-verdict amw-verdict-ok"' in view.verdict_html
+    assert "&#10004; SDK check passed:" in view.verdict_html
 
 
 def test_converted_output_is_stable_when_pasted_again():
@@ -121,3 +122,46 @@ def test_plain_report_for_papermill():
     assert "--- converted ---" in report and "create_version" in report
     assert "--- notes" in report
     assert "line 1" in conversion_report("x = (")
+
+
+LEGACY_LEFT = (
+    "from azure.ai.agents import AgentsClient\n"
+    "client = AgentsClient(endpoint=e, credential=c)\n"
+    "threads = client.threads.list()\n"
+    "client.files.save(file_id=fid, file_name='out.png')\n"
+)
+
+
+def test_legacy_calls_left_with_notes_show_an_amber_warning_not_a_check():
+    view = ConverterModel(prefix="lg").update(LEGACY_LEFT)
+    assert view.status == "ok" and view.verdict.status == "warning", view.verdict.summary
+    assert 'class="amw-verdict amw-verdict-warning"' in view.verdict_html
+    assert "&#9888; SDK check: legacy calls left:" in view.verdict_html
+    assert "&#10004;" not in view.verdict_html
+    rows = [(c.line, c.call, c.level) for c in view.verdict.checks if not c.ok]
+    assert rows == [(3, "threads.list", "warning"), (4, "files.save", "warning")]
+    assert "output line 3: <code>threads.list</code>" in view.verdict_html
+    report = conversion_report(LEGACY_LEFT)
+    assert "--- SDK check: warning ---" in report
+    assert "2 legacy calls left, each with a note" in report
+
+
+def test_legacy_calls_left_without_a_note_show_a_red_failure():
+    from helpers.results import ConversionResult
+
+    def leaves_everything(text, kind=None, **options):  # a converter that forgot the notes
+        return ConversionResult(kind="python", source=text, output=text + "\n", detected=True)
+
+    view = ConverterModel(convert=leaves_everything, prefix="rd").update(LEGACY_LEFT)
+    assert view.verdict.status == "failed"
+    assert 'class="amw-verdict amw-verdict-failed"' in view.verdict_html
+    assert "&#10008; SDK check failed:" in view.verdict_html
+    assert view.verdict.summary == "3 legacy calls left, 3 without a note"
+
+
+def test_verdict_colours_differ_per_level():
+    from helpers.widgets.styles import CSS
+
+    colours = {level: re.search(rf"\.amw-verdict-{level} {{ background: (#[0-9a-f]{{6}})", CSS).group(1)
+               for level in ("ok", "warning", "failed")}
+    assert colours == {"ok": "#dafbe1", "warning": "#fff8c5", "failed": "#ffebe9"}
