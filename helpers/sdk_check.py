@@ -75,6 +75,8 @@ class Verdict:
         parts = []
         if wrong:
             parts.append(f"{len(wrong)} of {len(new)} calls do not match the installed SDKs")
+        elif len(new) == 1:
+            parts.append("the one call to the new SDKs exists with these keywords")
         elif new:
             parts.append(f"all {len(new)} calls to the new SDKs exist with these keywords")
         if legacy:

@@ -134,6 +134,14 @@ def test_a_real_conversion_that_leaves_legacy_calls_is_a_warning_with_its_notes(
     assert verify_code(result.output).level == "failed"  # the same code without its notes
 
 
+def test_summary_counts_new_and_legacy_calls_apart():
+    code = "openai_client.conversations.create()\nthreads = client.threads.list()\n"
+    assert verify_code(code).summary == (
+        "the one call to the new SDKs exists with these keywords; 1 legacy call left, 1 without a note")
+    assert verify_code(code, [Note(line=2, severity="warning", rule="r", message="m")]).summary == (
+        "the one call to the new SDKs exists with these keywords; 1 legacy call left, each with a note")
+
+
 def test_new_code_with_a_note_stays_ok():
     verdict = verify_code(GOOD, [Note(line=3, severity="info", rule="r", message="threads")])
     assert verdict.level == "ok" and verdict.ok
