@@ -154,8 +154,9 @@ def test_a_legacy_result_becomes_messages_with_a_note_per_dropped_thing():
 
 
 def test_a_string_content_and_an_empty_result():
-    out, _ = run({"result": [{"id": "r1", "role": "assistant", "content": "Done."}]})
+    out, notes = run({"result": [{"id": "r1", "role": "assistant", "content": "Done."}]})
     assert out == {"messages": [{"id": "r1", "role": "assistant", "content": "Done."}]}
+    assert notes == []  # one text part: nothing merged, nothing dropped
     out, notes = run({"result": []})
     assert out == {"messages": []}
     assert notes == [("R6", "warning", "result",
@@ -263,3 +264,11 @@ def test_agent_bodies_that_are_already_new_keep_their_shape(doc, shape, notes):
     assert result.extras["sub_shape"] == shape
     assert json.loads(result.output) == doc
     assert sorted((n.rule, n.severity, n.path, n.message) for n in result.notes) == notes
+
+
+def test_reasoning_parts_read_text_or_reasoning():
+    out, _ = run({"result": [{"id": "r1", "role": "assistant", "content": [
+        {"type": "reasoning", "reasoning": "why"}, {"type": "reasoning"}, {"type": "text", "text": "ok"}]}]},
+        response_shape="ui-message")
+    assert out["parts"] == [{"type": "step-start"}, {"type": "reasoning", "text": "why"},
+                            {"type": "reasoning", "text": ""}, {"type": "text", "text": "ok"}]
