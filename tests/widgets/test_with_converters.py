@@ -44,9 +44,17 @@ def test_choosing_a_kind_overrides_detection():
 
 def test_every_kind_in_the_menu_gives_a_result_or_a_located_message():
     text = get_example("langdock_request").text
+    # a JSON object is also a valid Python, JavaScript and TypeScript expression
+    accepting = {"python", "javascript", "typescript", "langdock-chat-request"}
     for kind in available_kinds():
         view = ConverterModel(kind=kind).update(text)
-        assert view.status in {"ok", "input-error"}, (kind, view.message)
+        if kind in accepting:
+            assert view.status == "ok" and view.kind == kind, (kind, view.message)
+            continue
+        assert view.status == "input-error", (kind, view.message)
+        assert view.error_path is not None or view.error_line is not None, (kind, view.message)
+        if kind != "langdock-stream":  # a stream is read line by line, not as one JSON document
+            assert "looks like a 'langdock-chat-request' payload" in view.message, (kind, view.message)
 
 
 @pytest.mark.parametrize(
@@ -74,30 +82,35 @@ def test_switching_the_stream_format_changes_the_output():
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, line, column, message",
     [
-        '{\n  "assistantId": "asst_1",\n  "messages": [\n'
-        '    {"role": "user", "content": "hi"\n  ]\n}\n',
-        "Hello team, could you move our helpdesk bot to the new API by Friday?\n",
-        'agent = client.agents.create_agent(\n    model="gpt-4o",\n    name="half',
-        "def broken(:\n    pass\n",
+        # the `]` where a `,` or `}` must come
+        ('{\n  "assistantId": "asst_1",\n  "messages": [\n'
+         '    {"role": "user", "content": "hi"\n  ]\n}\n', 5, 3, "invalid JSON: Expecting ',' delimiter"),
+        # the second word of prose read as Python
+        ("Hello team, could you move our helpdesk bot to the new API by Friday?\n", 1, 7,
+         "this is not valid Python: invalid syntax"),
+        # the opening quote of the string that never ends
+        ('agent = client.agents.create_agent(\n    model="gpt-4o",\n    name="half', 3, 10,
+         "this is not valid Python: unterminated string literal (detected at line 3)"),
+        ("def broken(:\n    pass\n", 1, 12, "this is not valid Python: invalid syntax"),
     ],
     ids=["invalid-json", "prose", "half-a-snippet", "syntax-error"],
 )
-def test_bad_input_is_located(text):
+def test_bad_input_is_located(text, line, column, message):
     view = ConverterModel().update(text)
     assert view.status == "input-error", view.message
-    assert view.error_line is not None and view.error_column is not None
-    assert f"line {view.error_line}" in view.message
-    assert "^" in view.message_html  # the caret under the column
+    assert (view.error_line, view.error_column) == (line, column)
+    assert view.message == f"line {line}, column {column}: {message}"
+    caret = " " * (column - 1) + "^"
+    assert caret + "</pre>" in view.message_html  # the caret under the column
 
 
 def test_invalid_json_with_a_payload_kind_names_line_and_column():
     text = '{"assistantId": "asst_1", "messages": [}'
-    kind = next(k for k in available_kinds() if "request" in k and "langdock" in k)
-    view = ConverterModel(kind=kind).update(text)
+    view = ConverterModel(kind="langdock-chat-request").update(text)
     assert view.status == "input-error"
-    assert view.error_line == 1 and view.error_column is not None
+    assert (view.error_line, view.error_column) == (1, 40)  # the `}` right after `[`
 
 
 def test_a_megabyte_of_text_gives_a_clear_answer():
