@@ -22,6 +22,7 @@ The verdict has three levels:
 from __future__ import annotations
 
 import ast
+import bisect
 import difflib
 import inspect
 import typing
@@ -294,7 +295,7 @@ def _legacy(parts: list[str], imports: _Imports) -> str | None:
         return "client.beta is the OpenAI Assistants API, replaced by conversations and responses"
     if not owner:
         return None
-    if method in legacy["agents"] and method not in dir(_targets()["agents"]):
+    if method in legacy["agents"] and not hasattr(_targets()["agents"], method):
         return f"{method} is an AgentsClient method of azure-ai-agents 1.x"
     resource = owner[-1]
     # a bare `files` or `vector_stores` name may be anything: only calls through a client count
@@ -365,37 +366,45 @@ def _check_call(node: ast.Call, label: str, func: Callable | None) -> CallCheck 
 
 # --- notes that cover legacy calls --------------------------------------------------------------
 
-def _input_lines(original: str | None, output: str, first: int, last: int) -> set[int]:
-    """The input lines (1-based) that output lines first..last came from."""
-    if original is None:
-        return set(range(first, last + 1))
-    matcher = difflib.SequenceMatcher(None, original.splitlines(), output.splitlines(), autojunk=False)
-    lines: set[int] = set()
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if j2 < first or j1 + 1 > last:
-            continue
-        if tag == "equal":
-            lines.update(i1 + j - j1 for j in range(max(j1 + 1, first), min(j2, last) + 1))
-        elif tag == "replace":
-            lines.update(range(i1 + 1, i2 + 1))
-    return lines
+class _Notes:
+    """The conversion's notes, indexed once: which input lines they point at, what they say."""
+
+    def __init__(self, notes: list[Any], original: str | None, output: str) -> None:
+        self.lines = sorted({n.line for n in notes if getattr(n, "line", None) is not None})
+        self.text = "\n".join(str(getattr(n, "message", "")) for n in notes)
+        # for each output line (0-based), the input lines [start, stop) it came from (0-based)
+        self.sources: list[tuple[int, int]] | None = None
+        if original is not None:
+            self.sources = [(0, 0)] * len(output.splitlines())
+            matcher = difflib.SequenceMatcher(None, original.splitlines(), output.splitlines(),
+                                              autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                for j in range(j1, j2):
+                    self.sources[j] = (i1 + j - j1, i1 + j - j1 + 1) if tag == "equal" else (i1, i2)
+
+    def point_at(self, first: int, last: int) -> bool:
+        """Whether a note points at output lines first..last (1-based), through the line map."""
+        for j in range(first, last + 1):
+            if self.sources is None:
+                start, stop = j, j + 1
+            elif 1 <= j <= len(self.sources):
+                start, stop = (k + 1 for k in self.sources[j - 1])
+            else:
+                continue
+            at = bisect.bisect_left(self.lines, start)
+            if at < len(self.lines) and self.lines[at] < stop:
+                return True
+        return False
 
 
-def _noted(check: CallCheck, statement: ast.stmt, notes: list[Any], source: str,
-           original: str | None) -> bool:
+def _noted(check: CallCheck, statement: ast.stmt, notes: _Notes) -> bool:
     method = check.call.rsplit(".", 1)[-1]
     # a note names the call by its label ("threads.list"), or by a name specific enough on its
     # own ("FunctionTool", "upload_and_poll"); a bare "list" or "get" would match any note
     names = {check.call} | ({method} if method[:1].isupper() or "_" in method else set())
-    lines = _input_lines(original, source, statement.lineno, statement.end_lineno or statement.lineno)
-    for note in notes:
-        line = getattr(note, "line", None)
-        if line is not None and line in lines:
-            return True
-        message = str(getattr(note, "message", ""))
-        if any(name in message for name in names):
-            return True
-    return False
+    if notes.point_at(statement.lineno, statement.end_lineno or statement.lineno):
+        return True
+    return any(name in notes.text for name in names)
 
 
 def _statements(tree: ast.AST) -> dict[int, ast.stmt]:
@@ -436,7 +445,8 @@ def verify_code(source: str, notes: Iterable[Any] | None = None, *,
         return Verdict(error=f"the SDKs are not installed ({exc.name})")
     imports = _imports(tree)
     notes = list(notes or ())
-    around = None
+    around: dict[int, ast.stmt] | None = None
+    indexed: _Notes | None = None
     checks = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -449,9 +459,10 @@ def verify_code(source: str, notes: Iterable[Any] | None = None, *,
             label = ".".join(parts[-2:]) if len(parts) > 1 else parts[0]
             check = CallCheck(node.lineno, label, False, reason, legacy=True, level="failed")
             if notes:
-                around = around if around is not None else _statements(tree)
+                if around is None or indexed is None:
+                    around, indexed = _statements(tree), _Notes(notes, original, source)
                 statement = around.get(id(node))
-                if statement is not None and _noted(check, statement, notes, source, original):
+                if statement is not None and _noted(check, statement, indexed):
                     check = CallCheck(node.lineno, label, False, reason + " (the conversion notes it)",
                                       legacy=True, level="warning")
             checks.append(check)
