@@ -258,10 +258,9 @@ def _imports(tree: ast.AST) -> _Imports:
                     found.model_modules.add(alias.asname or alias.name)
                 elif _is_legacy_module(alias.name):
                     found.legacy_modules.add(alias.asname or alias.name)
-                elif alias.asname is None and alias.name.startswith("azure"):
-                    # `import azure.ai.projects` binds `azure`: the full dotted path is used in calls
+                elif alias.asname is None and PROJECT_MODELS.startswith(alias.name + "."):
+                    # `import azure.ai.projects` binds `azure`: calls spell out the whole path
                     found.model_modules.add(PROJECT_MODELS)
-                    found.legacy_modules.update(LEGACY_MODULES)
     return found
 
 

@@ -238,3 +238,8 @@ def test_too_many_positional_arguments_fail(code, message):
 def test_allowed_positional_arguments_pass(code):
     verdict = verify_code(code)
     assert verdict.ok, verdict.checks
+
+
+def test_legacy_models_through_the_full_dotted_path_fail():
+    verdict = verify_code("import azure.ai.agents\nt = azure.ai.agents.models.CodeInterpreterTool()\n")
+    assert [(c.call, c.level) for c in verdict.checks] == [("models.CodeInterpreterTool", "failed")]
