@@ -272,3 +272,42 @@ def test_reasoning_parts_read_text_or_reasoning():
         response_shape="ui-message")
     assert out["parts"] == [{"type": "step-start"}, {"type": "reasoning", "text": "why"},
                             {"type": "reasoning", "text": ""}, {"type": "text", "text": "ok"}]
+
+
+def test_existing_unconverted_that_is_not_a_list_becomes_the_first_item():
+    out, _ = run({"agentId": "a", "messages": [{"role": "user", "content": ["hi", 42],
+                                                "metadata": {"unconverted": "earlier"}}]})
+    assert out["messages"][0]["metadata"] == {"unconverted": ["earlier", 42]}
+
+
+def test_differing_content_beside_parts_with_non_object_metadata():
+    out, notes = run({"agentId": "a", "messages": [{"id": "m", "role": "user", "content": "old",
+                                                    "parts": [{"type": "text", "text": "new"}], "metadata": 3}]})
+    assert out["messages"][0]["metadata"] == {"legacyMetadata": 3, "unconverted": [{"content": "old"}]}
+    assert ("C6", "warning", "messages[0].metadata",
+            "`metadata` was not an object; its value was kept as metadata.legacyMetadata") in notes
+
+
+def test_tool_call_ids_pair_by_their_text_and_files_keep_their_media_type():
+    out, notes = run({"result": [
+        {"id": "r1", "role": "assistant", "content": [
+            {"type": "tool-call", "toolCallId": 7, "toolName": "calc", "args": {}},
+            {"type": "file", "url": "https://example.org/a.jpg", "mediaType": "image/jpeg", "mimeType": "x/y"}]},
+        {"id": "r2", "role": "tool", "content": [{"type": "tool-result", "toolCallId": "7", "result": 2}]},
+        {"id": "r3", "role": "assistant", "content": "ok"}]}, response_shape="ui-message")
+    assert out["parts"][1] == {"type": "tool-calc", "toolCallId": "7", "state": "output-available",
+                               "input": {}, "output": 2}
+    assert out["parts"][2] == {"type": "file", "mediaType": "image/jpeg", "url": "https://example.org/a.jpg"}
+
+
+def test_a_single_content_object_without_a_part_is_noted_at_content():
+    out, notes = run({"agentId": "a", "messages": [{"role": "user", "content": {"type": "audio", "data": "A"}}]})
+    assert out["messages"][0]["metadata"] == {"unconverted": [{"type": "audio", "data": "A"}]}
+    assert ("C5", "warning", "messages[0].content", C5_ITEM) in notes
+
+
+def test_only_text_parts_count_when_content_is_compared_with_parts():
+    out, notes = run({"agentId": "a", "messages": [{"id": "m", "role": "user", "content": "Hello", "parts": [
+        {"type": "text", "text": "Hello"}, {"type": "reasoning", "text": "hmm"}]}]})
+    assert "metadata" not in out["messages"][0]
+    assert [n[:2] for n in notes] == [("C8", "info")]
