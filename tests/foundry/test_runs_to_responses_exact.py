@@ -112,7 +112,45 @@ CASES = {
                         "messages to conversations.create(items=[...]) and their metadata as metadata="),
          legacy_id("agent.id"), CREATED_FIRST, NO_POLLING],
     ),
+    "positional thread": (
+        "run = client.runs.create(t, agent_id=a)\n",
+        f"run = openai_client.responses.create(conversation=t, {ref('a')})\n",
+        [legacy_id("a")],
+    ),
+    "thread messages that are not written out, resources over several lines": (
+        "run = client.create_thread_and_process_run(agent_id=agent.id, thread=AgentThreadCreationOptions("
+        "messages=msgs, tool_resources=ToolResources(\n    code_interpreter=ci,\n)))\n",
+        "# TODO(migration): thread tool_resources=ToolResources( code_interpreter=ci, ) -- attach files and "
+        "vector stores to the agent's tools\n"
+        "conversation = openai_client.conversations.create(items=msgs)\n"
+        "run = openai_client.responses.create(\n"
+        "    conversation=conversation.id,\n"
+        f"    {ref('agent.id')},\n"
+        ")\n",
+        [(3, "warning", '`msgs` must hold conversation items ({"type": "message", "role": ..., "content": ...}); '
+                        "legacy message options are not items."),
+         (3, "warning", "`tool_resources` of the thread has no place on a conversation: attach files and vector "
+                        "stores to the agent's tools."),
+         legacy_id("agent.id"), CREATED_FIRST, NO_POLLING],
+    ),
+    "a comment on the agent id": (
+        "run = client.runs.create(\n    thread_id=t,\n    agent_id=agent.id,  # which agent\n)\n",
+        f"run = openai_client.responses.create(\n    conversation=t,\n    {ref('agent.id')},  # which agent\n)\n",
+        [legacy_id("agent.id")],
+    ),
+    "cancel": (
+        "client.runs.cancel(thread_id=t, run_id=r)\n",
+        "openai_client.responses.cancel(r)\n",
+        [(3, "info", "Only responses created with background=True can be cancelled.")],
+    ),
 }
+
+
+def test_openai_beta_retrieve_becomes_responses_retrieve():
+    result = convert_code("from openai import OpenAI\nclient = OpenAI()\n"
+                          "r = client.beta.threads.runs.retrieve(run_id=r_id, thread_id=t)\n")
+    assert result.output.endswith("\nclient = project_client.get_openai_client()\nr = client.responses.retrieve(r_id)\n")
+    assert [n.rule for n in result.notes] == ["openai_client"]
 
 
 @pytest.mark.parametrize("name", CASES)
