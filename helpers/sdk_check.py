@@ -231,6 +231,7 @@ class _Imports:
     model_modules: set[str] = field(default_factory=set)  # dotted names bound to that module
     legacy_names: dict[str, str] = field(default_factory=dict)  # name -> legacy module
     legacy_modules: set[str] = field(default_factory=set)  # dotted names bound to a legacy module
+    own_methods: set[str] = field(default_factory=set)  # methods of classes defined in the code
 
 
 def _is_legacy_module(module: str) -> bool:
@@ -240,6 +241,9 @@ def _is_legacy_module(module: str) -> bool:
 def _imports(tree: ast.AST) -> _Imports:
     found = _Imports()
     for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            found.own_methods.update(item.name for item in node.body
+                                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)))
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for alias in node.names:
                 bound = alias.asname or alias.name
@@ -294,7 +298,9 @@ def _legacy(parts: list[str], imports: _Imports) -> str | None:
         return "client.beta is the OpenAI Assistants API, replaced by conversations and responses"
     if not owner:
         return None
-    if method in legacy["agents"] and not hasattr(_targets()["agents"], method):
+    # `planner.create_agent()` calls a method of a class defined right here, not the SDK
+    if (method in legacy["agents"] and method not in imports.own_methods
+            and not hasattr(_targets()["agents"], method)):
         return f"{method} is an AgentsClient method of azure-ai-agents 1.x"
     resource = owner[-1]
     # a bare `files` or `vector_stores` name may be anything: only calls through a client count

@@ -18,8 +18,7 @@ TIMEOUT_MS = 120_000
 LEGACY_LEFT = (
     "from azure.ai.agents import AgentsClient\n"
     "client = AgentsClient(endpoint=e, credential=c)\n"
-    "threads = client.threads.list()\n"
-    "client.files.save(file_id=fid, file_name='out.png')\n"
+    "threads = client.threads.list()\n"  # conversations cannot be listed: left, with a note
 )
 
 
@@ -93,8 +92,8 @@ def test_legacy_calls_left_show_an_amber_verdict(page, voila_url, tmp_path):
     )
     text = verdict.inner_text()
     assert text.startswith("\u26a0 SDK check: legacy calls left:")
-    assert "2 legacy calls left, each with a note" in text
-    assert "output line 3: threads.list" in text and "output line 4: files.save" in text
+    assert "1 legacy call left, each with a note" in text
+    assert "output line 3: threads.list" in text
     assert "\u2714" not in text
     colours = page.evaluate(
         "() => { const s = getComputedStyle(document.querySelector('.amw-verdict'));"

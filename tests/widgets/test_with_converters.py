@@ -140,8 +140,7 @@ def test_plain_report_for_papermill():
 LEGACY_LEFT = (
     "from azure.ai.agents import AgentsClient\n"
     "client = AgentsClient(endpoint=e, credential=c)\n"
-    "threads = client.threads.list()\n"
-    "client.files.save(file_id=fid, file_name='out.png')\n"
+    "threads = client.threads.list()\n"  # conversations cannot be listed: left, with a note
 )
 
 
@@ -152,11 +151,11 @@ def test_legacy_calls_left_with_notes_show_an_amber_warning_not_a_check():
     assert "&#9888; SDK check: legacy calls left:" in view.verdict_html
     assert "&#10004;" not in view.verdict_html
     rows = [(c.line, c.call, c.level) for c in view.verdict.checks if not c.ok]
-    assert rows == [(3, "threads.list", "warning"), (4, "files.save", "warning")]
+    assert rows == [(3, "threads.list", "warning")]
     assert "output line 3: <code>threads.list</code>" in view.verdict_html
     report = conversion_report(LEGACY_LEFT)
     assert "--- SDK check: warning ---" in report
-    assert "2 legacy calls left, each with a note" in report
+    assert "1 legacy call left, each with a note" in report
 
 
 def test_legacy_calls_left_without_a_note_show_a_red_failure():
@@ -169,7 +168,7 @@ def test_legacy_calls_left_without_a_note_show_a_red_failure():
     assert view.verdict.status == "failed"
     assert 'class="amw-verdict amw-verdict-failed"' in view.verdict_html
     assert "&#10008; SDK check failed:" in view.verdict_html
-    assert view.verdict.summary == "3 legacy calls left, 3 without a note"
+    assert view.verdict.summary == "2 legacy calls left, 2 without a note"  # AgentsClient, threads.list
 
 
 def test_verdict_colours_differ_per_level():
