@@ -2,8 +2,9 @@
 
 Cases: a generated 1 MB Langdock chat request (legacy message list), a generated
 10,000-event legacy stream converted to both stream formats, `detect_payload_kind`
-on both (cold: a new string each run, so its cache cannot help), and the per-keystroke
-path (detect + convert) of a typical 2 KB request.
+on both (a new string each run, so detection's own cache misses), and the per-keystroke
+path (detect + convert) of a typical 2 KB request. Wall-clock times in a warm process:
+imports and the rule registry are loaded before the clock starts.
 
 Run: .venv/bin/python benchmarks/bench_payloads.py [--runs N]
 """

@@ -6,19 +6,21 @@ Public API (everything else is internal and may change):
 - `convert_code(source)`: Python (Foundry SDKs, OpenAI beta, Langdock HTTP calls).
 - `convert_payload(text, kind=None, **options)`: JSON payloads and stream transcripts.
 - `detect_kind(text)`, `all_kinds()`: what an input is, and what kinds exist.
-- `verify_code(source)`: checks converted calls against the installed SDKs.
+- `verify_code(source, notes=None, original=None)`: checks converted calls against the installed
+  SDKs and finds legacy calls left (a warning when `notes` cover them, a failure otherwise).
 - `check_script(path_or_source, timeout=60)`: converts a Python script, runs the
   original and the conversion against a fresh local service (this runs the
   code), and returns a `helpers.local.check.CheckReport`: both outcomes, the
   masked output diff, and the verification steps (`report.ok`, `.text()`,
   `.to_dict()`). Also `python -m helpers check SCRIPT`.
 - `ConversionResult`, `Note`: the one result type.
-- `WorkbookError`, `InputError`: the only errors raised on purpose.
+- `WorkbookError` and its kinds `InputError` (the input is at fault, with a location) and
+  `InternalError` (a bug in the workbook; its message asks for a report): the only errors raised.
 """
 from __future__ import annotations
 
 from .api import convert
-from .errors import InputError, UnknownKindError, WorkbookError
+from .errors import InputError, InternalError, UnknownKindError, WorkbookError
 from .kinds import all_kinds, detect_kind
 from .results import ConversionResult, Note
 
@@ -37,10 +39,10 @@ def convert_payload(text: str | bytes, kind: str | None = None, **options) -> Co
     return without_secrets(_convert_payload(text, kind=kind, **options))
 
 
-def verify_code(source: str):
+def verify_code(source: str, notes=None, *, original: str | None = None):
     from .sdk_check import verify_code as _verify_code
 
-    return _verify_code(source)
+    return _verify_code(source, notes, original=original)
 
 
 def check_script(script, *, timeout: float = 60.0):
@@ -61,5 +63,6 @@ __all__ = [
     "Note",
     "WorkbookError",
     "InputError",
+    "InternalError",
     "UnknownKindError",
 ]

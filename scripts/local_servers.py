@@ -32,7 +32,21 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Stay on loopback: every host name but 127.0.0.1 resolves to nothing, so neither the page
+    # nor Chromium itself (Google services, safe browsing, DNS prefetch) reaches the network.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,"
+    "CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying",
+    "--no-first-run",
+    "--no-pings",
+    "--metrics-recording-only",
+    "--safebrowsing-disable-auto-update",
 ]
+# The folder whose voila/templates/amw holds the page template that keeps every asset local.
+SHARE = REPO / "share" / "jupyter"
 
 
 def free_port() -> int:
@@ -71,6 +85,7 @@ def server_env(base: Path) -> dict[str, str]:
         JUPYTERLAB_WORKSPACES_DIR=str(jupyter / "workspaces"),
         JUPYTER_PLATFORM_DIRS="1",
         PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")])),
+        JUPYTER_PATH=os.pathsep.join(filter(None, [str(SHARE), env.get("JUPYTER_PATH")])),
         PATH=os.pathsep.join([str(BIN), env.get("PATH", "")]),
     )
     return env
@@ -156,6 +171,7 @@ def voila(base: Path) -> Iterator[str]:
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         f"--port={port}",
+        "--template=amw",
         str(base / "notebooks" / "converter.ipynb"),
     ]
     root = f"http://127.0.0.1:{port}"

@@ -19,6 +19,7 @@ from ..inputs import as_text
 from .debounce import Debouncer
 from .model import STREAM_FORMATS, ConverterModel, ConverterView, available_kinds, is_stream_kind
 from .styles import CSS
+from .warm import start_warm_up
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +239,7 @@ def converter(
         raise UnknownKindError(
             f"unknown kind {kind!r}; choose one of: {', '.join(available_kinds())}", kind=kind
         )
+    start_warm_up()  # pays the first conversion's imports before the first paste
     text = source if source is not None else (get_example(example).text if example else "")
     model = ConverterModel(kind=kind, stream_format=stream_format)
     chosen = example if (example and source is None) else None

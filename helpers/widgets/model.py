@@ -241,7 +241,11 @@ class ConverterModel:
     def _result_view(self, result: ConversionResult, started: float) -> ConverterView:
         language = language_of(result.kind, result.output)
         rows = note_rows(result.notes)
-        verdict = verdict_for(result.output) if result.kind == "python" else NOT_APPLICABLE
+        verdict = (
+            verdict_for(result.output, result.notes, result.source)
+            if result.kind == "python"
+            else NOT_APPLICABLE
+        )
         headers = dict(result.extras.get("headers") or {})
         stream = bool(headers) or is_stream_kind(result.kind)
         detected = "detected" if result.detected else "chosen"

@@ -14,7 +14,7 @@ def format_view(view: ConverterView) -> str:
     for row in view.notes:
         lines.append(f"{row.where or '-':>8}  {row.severity:<7}  {row.rule}: {row.message}")
     if view.verdict.status != "not-applicable":
-        lines += ["", "--- SDK check ---", view.verdict.summary]
+        lines += ["", f"--- SDK check: {view.verdict.status} ---", view.verdict.summary]
         lines += [f"  line {c.line}: {c.call} {c.message}" for c in view.verdict.checks if not c.ok]
     if view.headers:
         lines += ["", "--- response headers ---"]

@@ -60,8 +60,9 @@ td.amw-replace-in, td.amw-delete-in { background: #ffebe9; }
 td.amw-replace-out, td.amw-insert-out { background: #dafbe1; }
 tr.amw-flash td { background: #fff3b0 !important; }
 .amw-verdict { padding: 4px 10px; border-radius: 4px; margin: 4px 0; color: #1f2328; }
-.amw-verdict-ok { background: #dafbe1; }
-.amw-verdict-problems { background: #ffebe9; }
+.amw-verdict-ok { background: #dafbe1; border-left: 4px solid #1a7f37; }
+.amw-verdict-warning { background: #fff8c5; border-left: 4px solid #9a6700; }
+.amw-verdict-failed { background: #ffebe9; border-left: 4px solid #cf222e; }
 .amw-verdict-unavailable { background: #f6f8fa; }
 .amw-headers { margin: 4px 0; }
 .amw-headers td { padding: 1px 8px 1px 0; }

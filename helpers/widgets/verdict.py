@@ -1,7 +1,9 @@
-"""The SDK-existence verdict for converted Python, guarded for a missing checker.
+"""The SDK verdict for converted Python, guarded for a missing checker.
 
 `helpers.verify_code` checks that every call in the converted code exists in the
-installed SDKs. It may be absent in a partial checkout: then the verdict says
+installed SDKs, and finds legacy calls the conversion left. Its level becomes the
+status shown: "ok" (green), "warning" (amber: legacy calls left, each with a
+note), "failed" (red). It may be absent in a partial checkout: then the status is
 "unavailable" instead of failing the whole conversion.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass, field
+from typing import Any, Iterable
 
 from ..errors import WorkbookError
 
@@ -22,11 +25,12 @@ class CheckRow:
     call: str
     ok: bool
     message: str
+    level: str = "ok"  # "ok", "warning" (a legacy call with a note) or "failed"
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """`status` is "ok", "problems", "unavailable" or "not-applicable"."""
+    """`status` is "ok", "warning", "failed", "unavailable" or "not-applicable"."""
 
     status: str
     summary: str
@@ -34,14 +38,17 @@ class Verdict:
 
 
 NOT_APPLICABLE = Verdict("not-applicable", "The SDK check applies to Python code only.")
+ICONS = {"ok": "&#10004;", "warning": "&#9888;", "failed": "&#10008;"}  # check, warning sign, cross
+LABELS = {"ok": "SDK check passed", "warning": "SDK check: legacy calls left",
+          "failed": "SDK check failed"}
 
 
-def verdict_for(output: str) -> Verdict:
-    """Run the SDK check on converted Python; never raises."""
+def verdict_for(output: str, notes: Iterable[Any] = (), original: str | None = None) -> Verdict:
+    """Run the SDK check on converted Python with the conversion's notes; never raises."""
     try:
         from .. import verify_code
 
-        report = verify_code(output)
+        report = verify_code(output, list(notes), original=original)
     except ImportError:
         return Verdict("unavailable", "verdict unavailable: the SDK checker is not installed")
     except WorkbookError as exc:
@@ -55,26 +62,28 @@ def verdict_for(output: str) -> Verdict:
             str(getattr(c, "call", "")),
             bool(getattr(c, "ok", False)),
             str(getattr(c, "message", "")),
+            str(getattr(c, "level", "ok" if getattr(c, "ok", False) else "failed")),
         )
         for c in getattr(report, "checks", ()) or ()
     ]
-    status = "ok" if getattr(report, "ok", False) else "problems"
-    return Verdict(status, str(getattr(report, "summary", "")), checks)
+    level = getattr(report, "level", None) or ("ok" if getattr(report, "ok", False) else "failed")
+    return Verdict(level if level in ICONS else "failed", str(getattr(report, "summary", "")), checks)
 
 
 def verdict_html(verdict: Verdict) -> str:
-    icon = {"ok": "&#10004;", "problems": "&#10008;"}.get(verdict.status, "&#8226;")
+    icon = ICONS.get(verdict.status, "&#8226;")
+    label = LABELS.get(verdict.status, "SDK check")
     parts = [
-        f'<div class="amw-verdict amw-verdict-{verdict.status}">'
-        f"<b>{icon} SDK check:</b> {html.escape(verdict.summary)}"
+        f'<div class="amw-verdict amw-verdict-{verdict.status}" data-level="{verdict.status}">'
+        f"<b>{icon} {label}:</b> {html.escape(verdict.summary)}"
     ]
     failing = [c for c in verdict.checks if not c.ok]
     if failing:
         parts.append("<ul>")
         for check in failing:
-            line = f"line {check.line}: " if check.line is not None else ""
+            line = f"output line {check.line}: " if check.line is not None else ""
             parts.append(
-                f"<li>{line}<code>{html.escape(check.call)}</code> "
+                f'<li class="amw-check-{check.level}">{line}<code>{html.escape(check.call)}</code> '
                 f"{html.escape(check.message)}</li>"
             )
         parts.append("</ul>")
