@@ -114,7 +114,7 @@ def _foundry(args, state, Report) -> int:
     with ExitStack() as stack:
         legacy, project, openai_client = _clients(args, stack)
         if args.agents or args.agent_id:
-            agents = [legacy.get_agent(i) for i in args.agent_id] if args.agent_id else legacy.list_agents()
+            agents = [legacy.get_agent(i) for i in args.agent_id] if args.agent_id else legacy.list_agents(order="asc")
             totals = migrate_agents(agents, project, state, report, dry_run=args.dry_run)
             print(f"agents: {totals['agents']} migrated, {totals['already']} already done, {totals['failed']} failed")
             status |= bool(totals["failed"])

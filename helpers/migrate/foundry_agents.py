@@ -5,7 +5,8 @@ Each agent's JSON goes through the workbook's payload converter
 mapping the code converter uses and gives the agent a valid 2.x name; the
 result is sent to `agents.create_version`. Two classic agents with the same
 name would become versions of one 2.x agent, so later ones get a suffix
-(`-2`, `-3`, ...), and the report maps every old id to its name and version.
+(`-2`, `-3`, ...): pass agents oldest first so the first keeps the plain name.
+The report maps every old id to its name and version.
 """
 from __future__ import annotations
 

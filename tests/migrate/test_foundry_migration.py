@@ -103,7 +103,7 @@ def test_agents_become_versions_with_valid_unique_names(svc, tmp_path):
     legacy.create_agent(model="gpt-4o", name="Math Tutor", instructions="A second tutor.")
     report_path = tmp_path / "report.jsonl"
     report = Report(report_path)
-    totals = migrate_agents(legacy.list_agents(), project, State(tmp_path / "s.db"), report)
+    totals = migrate_agents(legacy.list_agents(order="asc"), project, State(tmp_path / "s.db"), report)
     report.close()
     assert totals == {"agents": 4, "already": 0, "failed": 0}
     rows = [json.loads(line) for line in report_path.read_text().splitlines()]
