@@ -267,16 +267,30 @@ def verify(source: str, converted: Docs, original: Docs = ()) -> list[Verificati
     """The verification steps for what the converted run left in the service
     (`original`: what the original run left, for comparison)."""
     used = families(source)
-    return [*_foundry_steps(converted, "foundry" in used),
+    return [*_foundry_steps(converted, "foundry" in used, original),
             *_langdock_steps(converted, original, "langdock" in used)]
 
 
-def _foundry_steps(docs: Docs, applicable: bool) -> list[Verification]:
+def _legacy_did(original: Docs) -> tuple[bool, bool, bool]:
+    """Whether the original run created an agent, ran a run, and ran twice in one thread:
+    a step whose legacy counterpart never happened does not apply."""
+    objects = [b for _, b in original]
+    runs = [b for b in objects if b.get("object") == "thread.run"]
+    per_thread: dict[str, int] = {}
+    for run in runs:
+        per_thread[run.get("thread_id")] = per_thread.get(run.get("thread_id"), 0) + 1
+    return (any(b.get("object") == "assistant" for b in objects), bool(runs), max(per_thread.values(), default=0) > 1)
+
+
+def _foundry_steps(docs: Docs, applicable: bool, original: Docs = ()) -> list[Verification]:
     steps = ("create_version returned an id and a version", "a conversation produced output items",
              "context kept across responses")
     if not applicable:
         return [Verification(step, NOT_APPLICABLE, "the script does not use the Foundry or OpenAI SDKs")
                 for step in steps]
+    did = _legacy_did(original) if original else (True, True, True)
+    whys = ("the original created no agent", "the original started no run",
+            "the original ran only once per thread")
     # A backend may keep the wire object inside a record of its own ({"response": {...}, ...}).
     objects = [b["response"] if isinstance(b.get("response"), dict) else b for _, b in docs]
     versions = [b for b in objects if b.get("object") == "agent.version" and b.get("id") and b.get("version")]
@@ -288,7 +302,7 @@ def _foundry_steps(docs: Docs, applicable: bool) -> list[Verification]:
             by_conversation[_conversation(response)] = by_conversation.get(_conversation(response), 0) + 1
     response_ids = {r.get("id") for r in responses}
     chained = [r for r in responses if r.get("previous_response_id") in response_ids]
-    return [
+    verdicts = [
         Verification(steps[0], PASSED if versions else FAILED,
                      f"agent {versions[0].get('name')} version {versions[0].get('version')} (id {versions[0]['id']})"
                      if versions else "no agent version was created"),
@@ -300,6 +314,8 @@ def _foundry_steps(docs: Docs, applicable: bool) -> list[Verification]:
                      f"{max(by_conversation.values(), default=0)} response(s) in one conversation, "
                      f"{len(chained)} chained by previous_response_id"),
     ]
+    return [v if done or v.status == PASSED else Verification(v.step, NOT_APPLICABLE, why)
+            for v, done, why in zip(verdicts, did, whys)]
 
 
 def _conversation(response: dict[str, Any]) -> str | None:

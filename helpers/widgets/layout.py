@@ -88,6 +88,18 @@ class ConverterWidget(widgets.VBox):
         self.notes.add_class("amw-notes-box")
         self.diff = widgets.HTML("", layout=_full())
         self.diff.add_class("amw-diff-box")
+        self.run_button = widgets.Button(
+            description="Run both", icon="play",
+            tooltip="Run the original and the converted Python, each as its own process, against a fresh local service",
+        )
+        self.run_output = widgets.HTML("", layout=_full())
+        self.run_box = widgets.VBox([
+            _section("Run both"),
+            widgets.HTML("<small>Only when you press the button: the original runs against the local service's "
+                         "legacy side, the conversion against its new side, each in its own process with the "
+                         "service's settings (never your real endpoints or keys).</small>"),
+            self.run_button, self.run_output,
+        ], layout=_full())
         self._results = widgets.VBox(
             [
                 _section("Converted"),
@@ -99,6 +111,7 @@ class ConverterWidget(widgets.VBox):
                 self.notes,
                 _section("Side by side"),
                 self.diff,
+                self.run_box,
             ],
             layout=_full(),
         )
@@ -125,6 +138,7 @@ class ConverterWidget(widgets.VBox):
         self.stream_choice.observe(self._on_option, names="value")
         self.examples.observe(self._on_example, names="value")
         self.upload.observe(self._on_upload, names="value")
+        self.run_button.on_click(self._on_run)
         self.refresh()
 
     @property
@@ -206,6 +220,24 @@ class ConverterWidget(widgets.VBox):
         finally:
             self.working.value = ""
 
+    def _on_run(self, _button=None) -> None:
+        import html
+
+        from ..errors import WorkbookError
+        from ..local.check import check_script
+
+        self.run_button.disabled = True
+        self.run_output.value = "<i>Running both versions against a fresh local service…</i>"
+        try:
+            report = check_script(self.input.value, timeout=60)
+            mark = "✔" if report.ok else "✘"
+            self.run_output.value = (f"<div class='amw-run'><b>{mark} {'both ran' if report.ok else 'problems found'}"
+                                     f"</b><pre>{html.escape(report.text())}</pre></div>")
+        except WorkbookError as exc:
+            self.run_output.value = f"<div class='amw-run'>✘ {html.escape(str(exc))}</div>"
+        finally:
+            self.run_button.disabled = False
+
     def _show(self, view: ConverterView) -> None:
         ok = view.status == "ok"
         self.status.value = view.message_html
@@ -220,6 +252,8 @@ class ConverterWidget(widgets.VBox):
         self.verdict.value = view.verdict_html
         self.notes.value = view.notes_html
         self.diff.value = view.diff_html
+        self.run_box.layout.display = "" if view.kind == "python" else "none"
+        self.run_output.value = ""
 
 
 def converter(

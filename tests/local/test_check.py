@@ -205,3 +205,16 @@ def test_unexpected_failures_reach_the_caller_as_workbook_errors(monkeypatch):
     monkeypatch.setattr(check, "start", broken_start)
     with pytest.raises(helpers.WorkbookError, match="did not start"):
         helpers.check_script("print('hi')\n")
+
+
+def test_steps_whose_legacy_counterpart_never_ran_do_not_apply(tmp_path):
+    script = tmp_path / "threads_only.py"
+    script.write_text(
+        "import os\nfrom azure.ai.agents import AgentsClient\nfrom azure.identity import DefaultAzureCredential\n"
+        "client = AgentsClient(endpoint=os.environ['PROJECT_ENDPOINT'], credential=DefaultAzureCredential())\n"
+        "print(client.threads.create().object)\n")
+    report = helpers.check_script(script, timeout=120)
+    assert report.ok, report.text()
+    steps = {v.step: (v.status, v.detail) for v in report.verifications}
+    assert steps["create_version returned an id and a version"] == (NOT_APPLICABLE, "the original created no agent")
+    assert steps["a conversation produced output items"] == (NOT_APPLICABLE, "the original started no run")
