@@ -21,4 +21,6 @@ from . import (  # noqa: F401
     stream_loops,
     async_clients,
     reading_results,
+    legacy_models,
+    annotations,
 )
