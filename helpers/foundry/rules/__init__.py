@@ -23,4 +23,5 @@ from . import (  # noqa: F401
     reading_results,
     legacy_models,
     annotations,
+    run_steps,
 )
