@@ -53,7 +53,7 @@ def tidy_imports(output: str, ctx: Context, enabled: frozenset[str] | None = Non
         ctx.note(None, "error", f"internal: the converted code does not parse ({exc.msg}); please report it")
         return output
     if enabled is not None:
-        _finish(tree, ctx, enabled)
+        _finish(output, tree, ctx, enabled)
     before = ctx.name_counts
     after = _LazyCounts(tree, output)
     src = SourceText(output)
@@ -101,13 +101,13 @@ def tidy_imports(output: str, ctx: Context, enabled: frozenset[str] | None = Non
     return edits.apply(output) if edits else output
 
 
-def _finish(tree: ast.Module, ctx: Context, enabled: frozenset[str]) -> None:
+def _finish(output: str, tree: ast.Module, ctx: Context, enabled: frozenset[str]) -> None:
     from .registry import finishers_for
 
     for name, finisher in finishers_for(enabled):
         ctx.rule = name
         try:
-            finisher(tree, ctx)
+            finisher(output, tree, ctx)
         except Exception as exc:  # a finisher's bug must not cost the user the conversion
             ctx.note(None, "error", f"internal error in rule {name} ({type(exc).__name__}); please report it.")
     ctx.rule = "imports"

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from .context import Context
 
 Handler = Callable[[ast.AST, "Context"], None]
-# Runs once after the edits are applied, with the output's tree: notes about what is left.
-Finisher = Callable[[ast.Module, "Context"], None]
+# Runs once after the edits are applied, with the output text and its tree: notes about what is left.
+Finisher = Callable[[str, ast.Module, "Context"], None]
 
 
 @dataclass

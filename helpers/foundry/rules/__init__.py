@@ -24,4 +24,6 @@ from . import (  # noqa: F401
     legacy_models,
     annotations,
     run_steps,
+    removed_behaviour_comments,
+    stored_ids,
 )

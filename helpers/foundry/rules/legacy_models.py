@@ -162,7 +162,7 @@ def _content_part(ctx: Context, name: str, node: ast.Call) -> str | None:
 
 
 @RULE.after
-def note_remaining(tree: ast.Module, ctx: Context) -> None:
+def note_remaining(output: str, tree: ast.Module, ctx: Context) -> None:
     """An error note on every use of an azure.ai.agents name that is still in the output."""
     still = set()
     for node in tree.body:
