@@ -31,6 +31,7 @@ from ..registry import rule
 
 RULE = rule("reading_results", "messages.list / get_last_message_text_by_role -> items.list / output_text")
 
+LISTINGS = {("agents", "messages.list"), ("openai", "threads.messages.list")}
 ORDER = {"ASCENDING": '"asc"', "DESCENDING": '"desc"'}
 RUN_FIELDS = {"last_error": "error"}
 USAGE_FIELDS = {"prompt_tokens": "input_tokens", "completion_tokens": "output_tokens"}
@@ -43,7 +44,7 @@ def convert_call(node: ast.Call, ctx: Context) -> None:
     target = ctx.resolve(node)
     if target is None:
         return
-    if (target.surface, target.op) in (("agents", "messages.list"), ("openai", "threads.messages.list")):
+    if (target.surface, target.op) in LISTINGS:
         _list(node, ctx, target)
     elif target.op in ("messages.get_last_message_text_by_role", "messages.get_last_message_by_role"):
         _last(node, ctx, target)
@@ -68,6 +69,10 @@ def _list(node: ast.Call, ctx: Context, target) -> None:
             ctx.note(node, "warning", f"`{arg.code()}` is not an option of conversations.items.list.")
     client = openai_for(ctx, target, node)
     rewrite_call(ctx, node, f"{client}.conversations.items.list", args, call)
+    converted = ctx.tools.setdefault("converted_listings", set())  # names skip_other_items may guard
+    stmt = ctx.statement
+    if isinstance(stmt, ast.Assign) and stmt.value is node and isinstance(stmt.targets[0], ast.Name):
+        converted.add(stmt.targets[0].id)
     ctx.note(node, "info", "Conversation items include tool calls and outputs as well as messages; "
              "check `item.type == \"message\"` before reading `role` and `content`. Newest first unless "
              "order=\"asc\".")
@@ -163,8 +168,12 @@ def _text_value(node: ast.Attribute, ctx: Context) -> None:
 @RULE.on(ast.For, ast.AsyncFor)
 def skip_other_items(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
     """A loop over a listing now also meets tool calls: let it skip what is not a message."""
-    listing = ctx.role_of(node.iter)
-    if listing is None or listing.kind != "messages" or not isinstance(node.target, ast.Name):
+    if not isinstance(node.target, ast.Name):
+        return
+    if isinstance(node.iter, ast.Name):
+        if node.iter.id not in ctx.tools.get("converted_listings", ()):
+            return
+    elif not (isinstance(node.iter, ast.Call) and _is_legacy_listing(ctx, node.iter)):
         return
     first = node.body[0]
     if first.lineno == node.lineno or _skips_non_messages(first, node.target.id):
@@ -173,6 +182,11 @@ def skip_other_items(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
     ctx.insert_before(first, [f'if {node.target.id}.type != "message":', f"{unit}continue"])
     ctx.note(node, "info", "The conversation's items include tool calls; the loop now skips items that "
              "are not messages.")
+
+
+def _is_legacy_listing(ctx: Context, call: ast.Call) -> bool:
+    target = ctx.resolve(call)
+    return target is not None and (target.surface, target.op) in LISTINGS
 
 
 def _skips_non_messages(stmt: ast.stmt, name: str) -> bool:
