@@ -38,6 +38,13 @@ def survives(ctx: Context, node: ast.AST, spans: list[tuple[int, int]]) -> bool:
     return not any(s <= start and end <= e for s, e in spans)
 
 
+def awaiting(ctx: Context, node: ast.AST) -> ast.Await | None:
+    """The `await` whose operand is `node`, in the current statement."""
+    if ctx.statement is None:
+        return None
+    return next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Await) and n.value is node), None)
+
+
 def cut_attribute(text: str) -> str:
     """`a.b.value` -> `a.b`: drop the last attribute of an expression's text (kept if none)."""
     wrapped = f"(\n{text}\n)"  # an expression split over lines parses inside parentheses

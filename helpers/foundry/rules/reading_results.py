@@ -26,7 +26,7 @@ from ..build import is_awaited, open_call, openai_for, rewrite_call, role_value
 from ..context import Context
 from ..fragments import Arg
 from ..names import Role
-from ..leftovers import cut_attribute, legacy_code, replace_last_attribute
+from ..leftovers import awaiting, cut_attribute, legacy_code, replace_last_attribute
 from ..registry import rule
 
 RULE = rule("reading_results", "messages.list / get_last_message_text_by_role -> items.list / output_text")
@@ -111,18 +111,11 @@ def _last(node: ast.Call, ctx: Context, target) -> None:
                  "and use its `output_text` where you can.")
     else:
         found = f"next(({picked} for item in {listing} if {condition}), None)"
-    ctx.replace(_awaiting(ctx, node) or node, found)  # the new expression is not awaitable
+    ctx.replace(awaiting(ctx, node) or node, found)  # the new expression is not awaitable
     ctx.role_overrides[id(node)] = Role("part" if text_only else "message")
     if text_only:
         ctx.note(node, "info", "The result is the last content part of the newest message with that role; "
                  "its `.text` is a str.")
-
-
-def _awaiting(ctx: Context, node: ast.AST) -> ast.Await | None:
-    """The `await` whose operand is `node`, in the current statement."""
-    if ctx.statement is None:
-        return None
-    return next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Await) and n.value is node), None)
 
 
 @RULE.on(ast.Attribute)

@@ -23,7 +23,7 @@ import ast
 
 from ..build import open_call, openai_for
 from ..context import Context
-from ..leftovers import legacy_code
+from ..leftovers import awaiting, legacy_code
 from ..registry import rule
 
 RULE = rule("run_steps", "run_steps.list / runs.steps.list -> response.output items")
@@ -54,25 +54,41 @@ def convert(node: ast.Call, ctx: Context) -> None:
     run_node = next((k.value for k in node.keywords if k.arg == "run_id"), None)
     if run_node is None and len(node.args) > 1:
         run_node = node.args[1]
+    awaited = None
     if (isinstance(run_node, ast.Attribute) and run_node.attr == "id" and isinstance(run_node.value, ast.Name)
             and run_node.value.id in ctx.converted_runs):
         output = f"{run_node.value.id}.output"
     else:
         retrieve = f"{openai_for(ctx, target, node)}.responses.retrieve({run_id.value})"
-        output = f"(await {retrieve}).output" if target.is_async else f"{retrieve}.output"
+        awaited = awaiting(ctx, node)
+        output = f"(await {retrieve}).output" if target.is_async or awaited else f"{retrieve}.output"
     if key in GET_OPS:
         step = call.take("step_id", 0)
         step_text = step.value if step is not None else "step_id"
-        ctx.replace(node, f"next(item for item in {output} if item.id == {step_text})")
+        # the awaited legacy call becomes a plain expression with the await inside
+        ctx.replace(awaiting(ctx, node) or node, f"next(item for item in {output} if item.id == {step_text})")
         ctx.note(node, "info", ITEMS)
         return
+    _plain_loop(ctx, node)
     if _read_as_dicts(ctx):
-        ctx.replace(node, f"[item.model_dump() for item in {output}]")
+        ctx.replace(awaited or node, f"[item.model_dump() for item in {output}]")
         ctx.note(node, "warning", ITEMS + " The items are turned into dicts here because the code reads the "
                  "steps as dicts; `step_details` no longer exists, so read the item's own keys.")
     else:
-        ctx.replace(node, output)
+        ctx.replace(awaited or node, output)
         ctx.note(node, "info", ITEMS)
+
+
+def _plain_loop(ctx: Context, node: ast.Call) -> None:
+    """`async for step in <list>` -> `for step in <list>`: response.output is a plain list."""
+    stmt = ctx.statement
+    if not (isinstance(stmt, ast.AsyncFor) and stmt.iter is node):
+        return
+    start = ctx.src.offset(stmt.lineno, stmt.col_offset)
+    end = ctx.src.span(node)[0]
+    header = ctx.src.text[start:end]
+    if header.startswith("async"):
+        ctx.edits.replace(start, end, header[len("async"):].lstrip())
 
 
 def _read_as_dicts(ctx: Context) -> bool:
