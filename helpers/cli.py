@@ -87,9 +87,28 @@ def main(argv: list[str] | None = None) -> int:
     return _convert(args)
 
 
+def _python_modules(paths: list[str]) -> dict[str, str]:
+    """The Python files under the given folders by module name, so a script's imports can be read."""
+    from .foundry.sibling_modules import module_names
+
+    sources = {}
+    for raw in paths:
+        root = Path(raw)
+        if not root.is_dir():
+            continue
+        for path, _ in _files([raw]):
+            if path.suffix == ".py":
+                try:
+                    sources[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+    return module_names(sources)
+
+
 def _convert(args: argparse.Namespace) -> int:
     files = list(_files(args.paths))
     walked = any(from_dir for _, from_dir in files)
+    modules = _python_modules(args.paths) if walked else {}
     total = len(files)
     changed = failed = 0
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -109,6 +128,8 @@ def _convert(args: argparse.Namespace) -> int:
         try:
             if kind in (None, "python", "javascript", "typescript"):
                 options = {} if kind is not None else options
+            if modules and kind in (None, "python"):
+                options = {**options, "modules": modules}
             result = convert(data, kind=kind, **options)
         except InputError as exc:
             failed += 1

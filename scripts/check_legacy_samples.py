@@ -144,37 +144,42 @@ def check(source: str) -> tuple[list[str], list[str]]:
     return problems, failures
 
 
-def mutants(source: str, rng: random.Random):
-    """Endless valid-Python variants of `source`: a statement deleted, duplicated or swapped."""
+def mutate_once(source: str, rng: random.Random) -> str | None:
+    """`source` with one statement deleted, duplicated or swapped with the next; None if not valid Python."""
     tree = ast.parse(source)
     bodies = [getattr(n, f) for n in ast.walk(tree) for f in ("body", "orelse", "finalbody")
               if isinstance(getattr(n, f, None), list) and getattr(n, f)]
     bodies = [b for b in bodies if isinstance(b[0], ast.stmt)]
     lines = source.splitlines(keepends=True)
+    body = rng.choice(bodies)
+    i = rng.randrange(len(body))
+    start, end = body[i].lineno - 1, body[i].end_lineno
+    action = rng.choice(("delete", "duplicate", "swap"))
+    if action == "delete":
+        new = lines[:start] + lines[end:]
+    elif action == "duplicate":
+        new = lines[:end] + lines[start:end] + lines[end:]
+    elif i + 1 < len(body) and body[i + 1].lineno > end:
+        o_start, o_end = body[i + 1].lineno - 1, body[i + 1].end_lineno
+        new = lines[:start] + lines[o_start:o_end] + lines[end:o_start] + lines[start:end] + lines[o_end:]
+    else:
+        return None
+    text = "".join(new)
+    try:
+        ast.parse(text)
+    except SyntaxError:
+        return None
+    return text
+
+
+def mutants(source: str, rng: random.Random):
+    """Endless valid-Python variants of `source`, each with one to three mutations."""
     while True:
-        body = rng.choice(bodies)
-        i = rng.randrange(len(body))
-        stmt = body[i]
-        start, end = stmt.lineno - 1, stmt.end_lineno
-        action = rng.choice(("delete", "duplicate", "swap"))
-        if action == "delete":
-            new = lines[:start] + lines[end:]
-        elif action == "duplicate":
-            new = lines[:end] + lines[start:end] + lines[end:]
-        else:
-            if i + 1 >= len(body):
-                continue
-            other = body[i + 1]
-            o_start, o_end = other.lineno - 1, other.end_lineno
-            if o_start < end:
-                continue
-            new = lines[:start] + lines[o_start:o_end] + lines[end:o_start] + lines[start:end] + lines[o_end:]
-        text = "".join(new)
-        try:
-            ast.parse(text)
-        except SyntaxError:
-            continue
-        yield text
+        text = source
+        for _ in range(rng.randint(1, 3)):
+            text = mutate_once(text, rng) or text
+        if text != source:
+            yield text
 
 
 def sample_files(root: Path) -> list[Path]:
