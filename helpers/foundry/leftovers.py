@@ -38,6 +38,11 @@ def survives(ctx: Context, node: ast.AST, spans: list[tuple[int, int]]) -> bool:
     return not any(s <= start and end <= e for s, e in spans)
 
 
+def rewritten(ctx: Context, node: ast.AST) -> bool:
+    """True when a rule already planned to replace code around `node` (so a note on it would mislead)."""
+    return not survives(ctx, node, covered_spans(ctx))
+
+
 def awaiting(ctx: Context, node: ast.AST) -> ast.Await | None:
     """The `await` whose operand is `node`, in the current statement."""
     if ctx.statement is None:

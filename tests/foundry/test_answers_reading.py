@@ -96,9 +96,18 @@ def test_run_fields_on_runs_reached_other_ways():
 def test_required_action_gets_a_note():
     result = convert_checked(dedent("""
         run = client.runs.create(thread_id=t, agent_id=a)
-        calls = run.required_action.submit_tool_outputs.tool_calls
+        log(run.required_action)
     """))
     assert "`function_call` items" in messages(result, "warning")
+
+
+def test_required_action_rewritten_by_function_calling_gets_no_second_note():
+    result = convert_checked(dedent("""
+        run = client.runs.create(thread_id=t, agent_id=a)
+        calls = run.required_action.submit_tool_outputs.tool_calls
+    """))
+    assert "calls = [item for item in run.output if item.type == \"function_call\"]" in result.output
+    assert "required_action" not in messages(result)
 
 
 def test_the_item_loop_guard_is_not_added_twice():

@@ -26,7 +26,7 @@ from ..build import is_awaited, open_call, openai_for, rewrite_call, role_value
 from ..context import Context
 from ..fragments import Arg
 from ..names import Role
-from ..leftovers import awaiting, cut_attribute, legacy_code, replace_last_attribute
+from ..leftovers import awaiting, cut_attribute, legacy_code, replace_last_attribute, rewritten
 from ..registry import rule
 
 RULE = rule("reading_results", "messages.list / get_last_message_text_by_role -> items.list / output_text")
@@ -133,7 +133,7 @@ def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
             ctx.replace(node, f"{node.value.id}.{RUN_FIELDS[node.attr]}")
         elif node.attr == "thread_id" and ctx.claim(node):
             ctx.replace(node, f"{node.value.id}.conversation.id")
-        elif node.attr == "required_action" and ctx.claim(node):
+        elif node.attr == "required_action" and not rewritten(ctx, node) and ctx.claim(node):
             ctx.note(node, "warning", REQUIRED_ACTION)
     elif node.attr in USAGE_FIELDS and isinstance(node.value, ast.Attribute) and node.value.attr == "usage":
         if legacy_code(ctx) and ctx.claim(node):
@@ -141,7 +141,7 @@ def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
     elif node.attr in RUN_FIELDS and legacy_code(ctx) and ctx.claim(node):
         # a run reached some other way (an event, a parameter): only runs had `last_error`
         ctx.replace(node, lambda text: replace_last_attribute(text, RUN_FIELDS[node.attr]))
-    elif node.attr == "required_action" and legacy_code(ctx) and ctx.claim(node):
+    elif node.attr == "required_action" and legacy_code(ctx) and not rewritten(ctx, node) and ctx.claim(node):
         ctx.note(node, "warning", REQUIRED_ACTION)
 
 

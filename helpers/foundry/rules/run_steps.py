@@ -23,7 +23,7 @@ import ast
 
 from ..build import open_call, openai_for
 from ..context import Context
-from ..leftovers import awaiting, legacy_code
+from ..leftovers import awaiting, legacy_code, rewritten
 from ..registry import rule
 
 RULE = rule("run_steps", "run_steps.list / runs.steps.list -> response.output items")
@@ -113,5 +113,5 @@ def _read_as_dicts(ctx: Context) -> bool:
 
 @RULE.on(ast.Attribute)
 def step_details(node: ast.Attribute, ctx: Context) -> None:
-    if node.attr == "step_details" and legacy_code(ctx) and ctx.claim(node):
+    if node.attr == "step_details" and legacy_code(ctx) and not rewritten(ctx, node) and ctx.claim(node):
         ctx.note(node, "warning", "Output items have no `step_details`: " + ITEMS)
