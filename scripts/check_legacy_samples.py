@@ -1,11 +1,12 @@
 """Convert every sample of the legacy azure-ai-agents SDK and check the results.
 
-    .venv/bin/python scripts/check_legacy_samples.py [--version 1.1.0] [--samples DIR] [--mutations N]
+    .venv/bin/python scripts/check_legacy_samples.py [--version 1.1.0] [--samples DIR] [--mutations N] [--one-file]
 
 Without `--samples` it downloads the package's source distribution from PyPI
 (its samples/ folder is not in the wheel); `--samples DIR` reads an unpacked
 samples folder instead. It converts each sample (outside utils/ and telemetry)
-and reports two things:
+the way folder mode does (the samples' own modules, such as utils/user_functions.py,
+are readable; `--one-file` converts each alone) and reports two things:
 
 - problems: results that do not parse, are not idempotent, carry an
   internal-error note, or fail `verify_code` (exit status 1 if any);
@@ -122,15 +123,15 @@ def unnoted(source: str, result) -> list[str]:
     return missing
 
 
-def check(source: str) -> tuple[list[str], list[str]]:
-    """(problems, criteria failures) of one sample."""
+def check(source: str, modules: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """(problems, criteria failures) of one sample; `modules` as in folder mode of the command line."""
     try:
-        result = helpers.convert_code(source)
+        result = helpers.convert_code(source, modules=modules)
         ast.parse(result.output)
     except (helpers.InputError, SyntaxError) as exc:
         return [str(exc)], ["does not convert"]
     problems = []
-    if helpers.convert_code(result.output).output != result.output:
+    if helpers.convert_code(result.output, modules=modules).output != result.output:
         problems.append("not idempotent")
     if any("internal error" in note.message for note in result.notes):
         problems.append("internal error")
@@ -188,13 +189,17 @@ def sample_files(root: Path) -> list[Path]:
                   and not any("telemetry" in part for part in p.relative_to(root).parts))
 
 
-def run(root: Path, mutations: int) -> int:
+def run(root: Path, mutations: int, one_file: bool = False) -> int:
     samples = sample_files(root)
+    # as `python -m helpers convert samples/` does: the other modules (utils/user_functions.py) are readable
+    modules = None if one_file else {
+        ".".join(p.relative_to(root).with_suffix("").parts): p.read_text(encoding="utf-8")
+        for p in root.glob("**/*.py") if p.name != "__init__.py"}
     problem_count = 0
     clean = 0
     for sample in samples:
         name = sample.relative_to(root)
-        problems, failures = check(sample.read_text(encoding="utf-8"))
+        problems, failures = check(sample.read_text(encoding="utf-8"), modules)
         if problems:
             problem_count += 1
             print(f"PROBLEM {name}: {'; '.join(problems)}")
@@ -230,16 +235,17 @@ def main() -> int:
     parser.add_argument("--version", default="1.1.0")
     parser.add_argument("--samples", type=Path, help="an unpacked samples/ folder (no download)")
     parser.add_argument("--mutations", type=int, default=0, help="also convert this many mutated samples")
+    parser.add_argument("--one-file", action="store_true", help="convert each sample alone (no sibling modules)")
     args = parser.parse_args()
     if args.samples:
-        return run(args.samples, args.mutations)
+        return run(args.samples, args.mutations, args.one_file)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
                         f"azure-ai-agents=={args.version}", "-d", tmp], check=True)
         archive = next(Path(tmp).glob("azure_ai_agents-*.tar.gz"))
         with tarfile.open(archive) as tar:
             tar.extractall(tmp, filter="data")
-        return run(next(Path(tmp).glob("azure_ai_agents-*/samples")), args.mutations)
+        return run(next(Path(tmp).glob("azure_ai_agents-*/samples")), args.mutations, args.one_file)
 
 
 if __name__ == "__main__":

@@ -103,8 +103,27 @@ def _imported_function_names(ctx: Context, name: str, local: dict) -> list[str] 
     if not isinstance(value, (ast.Set, ast.List, ast.Tuple)) or not all(isinstance(e, ast.Name) for e in value.elts):
         return None
     names = [e.id for e in value.elts]  # type: ignore[attr-defined]
-    local.update({n: functions[n] for n in names if n in functions})
+    for name_ in names:
+        found_def = functions.get(name_) or _reimported(tree, name_)
+        if found_def is not None:
+            local[name_] = found_def
     return names
+
+
+def _reimported(tree: ast.Module, name: str, depth: int = 2) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The definition of `name` that module `tree` imports with `from other import name` (a given module too)."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+            for alias in stmt.names:
+                if (alias.asname or alias.name) == name:
+                    other = sibling_modules.module_tree(stmt.module)
+                    if other is None:
+                        return None
+                    for node in other.body:
+                        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == alias.name:
+                            return node
+                    return _reimported(other, alias.name, depth - 1) if depth > 1 else None
+    return None
 
 
 def _imported_function(ctx: Context, name: str, local: dict) -> bool:

@@ -80,3 +80,11 @@ def test_modules_of_the_wrong_type_are_an_input_error():
 
     with pytest.raises(helpers.InputError):
         helpers.convert_code(SCRIPT, modules={"tools.weather": b"bytes"})
+
+
+def test_functions_that_the_other_module_imports_in_turn():
+    helpers_module = "from tools.weather import forecast\nasync def alert(level: int) -> str:\n    return 'ok'\n" \
+        "user_functions = {forecast, alert}\n"
+    script = SCRIPT.replace("from tools.weather import user_functions", "from tools.both import user_functions")
+    result = helpers.convert_code(script, modules={"tools.weather": MODULE, "tools.both": helpers_module})
+    assert 'FunctionTool(name="forecast"' in result.output and 'FunctionTool(name="alert"' in result.output

@@ -56,7 +56,7 @@ def test_content_blocks_become_input_content_dicts():
     """))
     assert '{"type": "input_text", "text": "What is in the picture?"},' in result.output
     assert '{"type": "input_image", "image_url": url, "detail": "high"},' in result.output
-    assert '{"type": "input_image", "file_id": f.id, "detail": "auto"},' in result.output
+    assert '{"type": "input_image", "file_id": f.id},' in result.output
     assert "azure.ai.agents" not in result.output
 
 
@@ -94,3 +94,28 @@ def test_new_code_keeps_its_strings():
                 print(item.content[0].text)
     """)
     assert convert_checked(source).output == source
+
+
+def test_image_parameters_kept_in_variables_and_typed_lists():
+    result = convert_checked(dedent("""
+        from typing import List
+        from azure.ai.agents import AgentsClient
+        from azure.ai.agents.models import MessageImageUrlParam, MessageInputContentBlock, MessageInputImageUrlBlock
+        client = AgentsClient(endpoint=e, credential=c)
+        url_param = MessageImageUrlParam(url=image_url, detail="high")
+        blocks: List[MessageInputContentBlock] = [MessageInputImageUrlBlock(image_url=url_param)]
+        client.messages.create(thread_id=t, role="user", content=blocks)
+    """))
+    assert 'url_param = {"image_url": image_url, "detail": "high"}\n' in result.output
+    assert 'blocks: List[dict] = [{"type": "input_image", **url_param}]\n' in result.output
+    assert "azure.ai.agents" not in result.output
+
+
+def test_thread_message_options_in_a_variable_become_an_item():
+    result = convert_checked(dedent("""
+        from azure.ai.agents.models import MessageRole, ThreadMessageOptions
+        first = ThreadMessageOptions(role=MessageRole.USER, content="Hello")
+        thread = client.threads.create(messages=[first])
+    """))
+    assert 'first = {"type": "message", "role": "user", "content": "Hello"}\n' in result.output
+    assert "azure.ai.agents" not in result.output

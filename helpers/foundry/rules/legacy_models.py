@@ -13,6 +13,7 @@ After:
     if run.status == "completed": ...
     content = [{"type": "input_text", "text": "What is this?"},
                {"type": "input_image", "image_url": u, "detail": "high"}]
+    (an image parameter kept in a variable becomes the dict of its keys, spread into the part)
 
 2.x answers are plain strings and dicts where 1.x had enums and models. Every
 use of an azure.ai.agents name that is still in the converted code gets an
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import ast
 
+from ..build import message_item, role_value
 from ..context import Context
+from ..fragments import Arg
 from ..leftovers import covered_spans, legacy_qualified, survives
 from ..registry import rule
 
@@ -134,6 +137,43 @@ def convert_call(node: ast.Call, ctx: Context) -> None:
         part = _content_part(ctx, name, node)
         if part is not None and ctx.claim(node):
             ctx.replace(node, part)
+    elif name == "ThreadMessageOptions":
+        item = _message_item(ctx, node)
+        if item is not None and ctx.claim(node):
+            ctx.replace(node, item)
+    elif name in IMAGE_PARAMS:
+        fields = _image_fields(ctx, name, node)
+        if fields is not None and ctx.claim(node):
+            ctx.replace(node, "{" + fields + "}")
+
+
+@RULE.on(ast.Subscript)
+def convert_annotation(node: ast.Subscript, ctx: Context) -> None:
+    """`List[MessageInputContentBlock]` -> `List[dict]`: content parts are dicts now."""
+    if legacy_qualified(ctx, node.slice) == "MessageInputContentBlock" and ctx.claim(node.slice):
+        ctx.replace(node.slice, "dict")
+
+
+def _message_item(ctx: Context, node: ast.Call) -> str | None:
+    """`ThreadMessageOptions(role=..., content=...)` -> a conversation item dict."""
+    fields = {k.arg: k.value for k in node.keywords}
+    if node.args or None in fields or "content" not in fields or set(fields) - {"role", "content"}:
+        return None
+    role = role_value(ctx, Arg("role", ctx.text(fields["role"])) if "role" in fields else None)
+    return message_item(role, ctx.text(fields["content"]))
+
+
+def _image_fields(ctx: Context, name: str, node: ast.Call) -> str | None:
+    """`MessageImageUrlParam(url=u, detail=d)` -> `"image_url": u, "detail": d` (the keys of an input_image)."""
+    if node.args or not all(k.arg for k in node.keywords):
+        return None
+    inner = {k.arg: ctx.text(k.value) for k in node.keywords}
+    source = "url" if name == "MessageImageUrlParam" else "file_id"
+    if source not in inner or set(inner) - {source, "detail"}:
+        return None
+    key = "image_url" if source == "url" else "file_id"
+    fields = f'"{key}": {inner[source]}'
+    return fields + (f', "detail": {inner["detail"]}' if "detail" in inner else "")
 
 
 def _content_part(ctx: Context, name: str, node: ast.Call) -> str | None:
@@ -149,16 +189,11 @@ def _content_part(ctx: Context, name: str, node: ast.Call) -> str | None:
     if set(fields) != {key}:
         return None
     param = fields[key]
-    if not (isinstance(param, ast.Call) and legacy_qualified(ctx, param.func) in IMAGE_PARAMS
-            and not param.args and all(k.arg for k in param.keywords)):
-        return None
-    inner = {k.arg: ctx.text(k.value) for k in param.keywords}
-    source = "url" if key == "image_url" else "file_id"
-    if source not in inner or set(inner) - {source, "detail"}:
-        return None
-    new_key = "image_url" if key == "image_url" else "file_id"
-    detail = inner.get("detail", '"auto"')
-    return f'{{"type": "input_image", "{new_key}": {inner[source]}, "detail": {detail}}}'
+    if isinstance(param, ast.Call) and legacy_qualified(ctx, param.func) in IMAGE_PARAMS:
+        inner = _image_fields(ctx, legacy_qualified(ctx, param.func), param)  # type: ignore[arg-type]
+        return None if inner is None else f'{{"type": "input_image", {inner}}}'
+    # a variable that holds the image parameter, now the dict of its keys
+    return f'{{"type": "input_image", **{ctx.text(param)}}}'
 
 
 @RULE.after
