@@ -42,22 +42,32 @@ def note_comments(output: str, tree: ast.Module, ctx: Context) -> None:
     source = ctx.src.text
     if not PREFILTER.search(source):
         return
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        return
     noted: set[str] = set()  # topics noted in the current block of consecutive comment lines
-    previous_line = -1
-    for token in tokens:
-        if token.type != tokenize.COMMENT:
+    quotes = 0  # triple quotes before this line: odd means inside a string
+    for number, line in enumerate(ctx.src.lines, 1):
+        inside, quotes = quotes % 2, quotes + line.count('"""') + line.count("'''")
+        if not line.lstrip().startswith("#"):
+            noted = set()  # a code line ends the block (a trailing comment starts a new one)
+        comment = None if inside else _comment(line)
+        if comment is None or comment not in output:  # gone with removed code
             continue
-        if token.start[0] != previous_line + 1:
-            noted = set()
-        previous_line = token.start[0]
-        if token.string not in output:  # gone with removed code
-            continue
-        topic = next((topic for pattern, topic in TOPICS if pattern.search(token.string)), None)
+        topic = next((topic for pattern, topic in TOPICS if pattern.search(comment)), None)
         if topic is not None and topic not in noted:
             noted.add(topic)
-            ctx.notes.append(Note(token.start[0], "info", ctx.rule, f"This comment describes {topic}. "
-                                  "Update or remove it.", token.start[1] + 1))
+            column = len(line) - len(line.lstrip()) + 1 if line.lstrip().startswith("#") else line.index(comment) + 1
+            ctx.notes.append(Note(number, "info", ctx.rule, f"This comment describes {topic}. "
+                                  "Update or remove it.", column))
+
+
+def _comment(line: str) -> str | None:
+    """The comment on `line` when it may talk about removed behaviour, else None."""
+    hash_at = line.find("#")
+    if hash_at < 0 or not PREFILTER.search(line, hash_at):
+        return None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(line.strip() + "\n").readline):
+            if token.type == tokenize.COMMENT:
+                return token.string
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return None
+    return None
