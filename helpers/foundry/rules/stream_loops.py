@@ -15,6 +15,10 @@ Before (iteration):                        After:
             break                                            break
     for text in stream.text_deltas:            for text in (event.delta for event in stream
                                                             if event.type == "response.output_text.delta"):
+Before (OpenAI beta events):               After:
+    for event in stream:                       for event in stream:
+        if event.event == "thread.message.delta":      if event.type == "response.output_text.delta":
+            print(event.data.delta.content[0].text.value)      print(event.delta)
 
 Only streams that the streaming rule converted are touched (`ctx.streams`).
 The handler's methods are called where they have a counterpart (table in
