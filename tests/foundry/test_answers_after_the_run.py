@@ -91,6 +91,7 @@ def test_look_up_by_name_compares_with_the_valid_name():
     """))
     assert 'a.name == "Math-Tutor"' in result.output
     assert '"Math Tutor" is not a valid 2.x agent name' in messages(result, "warning")
+    assert "agents.get(agent_name=...)" in messages(result, "info")
 
 
 def test_valid_names_are_left_alone():

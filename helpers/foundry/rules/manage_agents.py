@@ -118,13 +118,19 @@ def compare_name(node: ast.Compare, ctx: Context) -> None:
         return
     sides = (node.left, node.comparators[0])
     for attribute, literal in (sides, sides[::-1]):
-        if (isinstance(attribute, ast.Attribute) and attribute.attr == "name" and isinstance(literal, ast.Constant)
-                and isinstance(literal.value, str) and not is_valid_agent_name(literal.value)
-                and _lists_agents(ctx) and legacy_code(ctx) and ctx.claim(literal)):
+        if not (isinstance(attribute, ast.Attribute) and attribute.attr == "name" and isinstance(literal, ast.Constant)
+                and isinstance(literal.value, str) and _lists_agents(ctx) and legacy_code(ctx)):
+            continue
+        if not ctx.tools.get("by_name_noted"):
+            ctx.tools["by_name_noted"] = True
+            ctx.note(node, "info", "2.x finds an agent by name directly: agents.get(agent_name=...) (it raises "
+                     "azure.core.exceptions.ResourceNotFoundError when there is none), and create_version adds a "
+                     "version to an agent that exists, so listing all agents to find one is no longer needed.")
+        if not is_valid_agent_name(literal.value) and ctx.claim(literal):
             new = valid_agent_name(literal.value)
             ctx.replace(literal, f'"{new}"')
             ctx.note(literal, "warning", name_note(literal.value, new))
-            return
+        return
 
 
 def _lists_agents(ctx: Context) -> bool:
