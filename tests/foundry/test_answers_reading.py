@@ -119,3 +119,14 @@ def test_the_item_loop_guard_is_not_added_twice():
 def test_one_line_loop_gets_no_guard():
     result = convert_checked(HEADER.lstrip("\n") + "for m in client.messages.list(thread_id=t): print(m.role)\n")
     assert 'm.type != "message"' not in result.output
+
+
+def test_chat_completion_usage_is_left_alone():
+    result = convert_checked(dedent("""
+        run = client.runs.create_and_process(thread_id=t, agent_id=a)
+        print(run.usage.prompt_tokens)
+        reply = other.chat.completions.create(model="m", messages=[])
+        print(reply.usage.prompt_tokens)
+    """))
+    assert "print(run.usage.input_tokens)" in result.output
+    assert "print(reply.usage.prompt_tokens)" in result.output
