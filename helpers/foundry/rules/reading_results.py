@@ -137,7 +137,9 @@ def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
             ctx.note(node, "warning", REQUIRED_ACTION)
     elif node.attr in USAGE_FIELDS and isinstance(node.value, ast.Attribute) and node.value.attr == "usage":
         # Chat Completions usage keeps prompt_tokens: only rename where no chat completion can be meant
-        if legacy_code(ctx) and "completions" not in ctx.src.text and ctx.claim(node):
+        owner = node.value.value
+        of_run = isinstance(owner, ast.Name) and owner.id in ctx.converted_runs
+        if (of_run or legacy_code(ctx) and "completions" not in ctx.src.text) and ctx.claim(node):
             ctx.replace(node, lambda text: replace_last_attribute(text, USAGE_FIELDS[node.attr]))
     elif node.attr in RUN_FIELDS and legacy_code(ctx) and ctx.claim(node):
         # a run reached some other way (an event, a parameter): only runs had `last_error`
