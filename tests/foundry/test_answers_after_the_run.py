@@ -162,3 +162,15 @@ def test_async_loop_over_the_steps_of_a_response_becomes_a_plain_loop():
                 print(step.type)
     """))
     assert "    for step in run.output:\n        print(step.type)\n" in result.output
+
+
+def test_chat_completion_citations_are_left_alone():
+    result = convert_checked(LEGACY + dedent("""
+        msg = client.messages.get_last_message_by_role(thread_id=t, role="assistant")
+        for ann in msg.url_citation_annotations:
+            print(ann.url_citation.url)
+        reply = other.chat.completions.create(model="m", messages=[])
+        print(reply.choices[0].message.annotations[0].url_citation.url)
+    """))
+    assert "    print(ann.url)\n" in result.output
+    assert "print(reply.choices[0].message.annotations[0].url_citation.url)" in result.output

@@ -75,13 +75,19 @@ def convert(node: ast.Attribute, ctx: Context) -> None:
         return
     inner = node.value
     if (isinstance(inner, ast.Attribute) and inner.attr in NESTED and node.attr in NESTED[inner.attr]
-            and legacy_code(ctx) and ctx.claim(node)):
+            and legacy_code(ctx) and _not_chat(ctx, inner.value) and ctx.claim(node)):
         ctx.replace(node, lambda text: f"{cut_attribute(cut_attribute(text))}.{node.attr}")
         return
     if node.attr == "text" and isinstance(inner, ast.Name) and _is_annotation(ctx, inner.id) and ctx.claim(node):
         ctx.note(node, "warning", f"`{inner.id}.text` was the placeholder that marked the citation in the "
                  "legacy answer; 2.x answers carry no placeholders: use the annotation's start_index/end_index "
                  "(url citations) or index (file citations) to place it in `part.text`.")
+
+
+def _not_chat(ctx: Context, owner: ast.AST) -> bool:
+    """Chat Completions annotations keep `url_citation.url`: rename only where none can be meant."""
+    known = isinstance(owner, ast.Name) and _is_annotation(ctx, owner.id)
+    return known or "completions" not in ctx.src.text
 
 
 def _is_annotation(ctx: Context, name: str) -> bool:
