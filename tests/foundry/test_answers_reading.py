@@ -130,3 +130,12 @@ def test_chat_completion_usage_is_left_alone():
     """))
     assert "print(run.usage.input_tokens)" in result.output
     assert "print(reply.usage.prompt_tokens)" in result.output
+
+
+def test_the_item_loop_guard_goes_above_the_leading_comment():
+    result = convert_checked(HEADER.lstrip("\n") + dedent("""
+        for m in client.messages.list(thread_id=t):
+            # print each answer
+            print(m.role)
+    """))
+    assert 'if m.type != "message":\n        continue\n    # print each answer\n    print(m.role)\n' in result.output

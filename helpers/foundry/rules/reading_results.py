@@ -174,8 +174,13 @@ def skip_other_items(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
     first = node.body[0]
     if first.lineno == node.lineno or _skips_non_messages(first, node.target.id):
         return
-    unit = ctx.unit()
-    ctx.insert_before(first, [f'if {node.target.id}.type != "message":', f"{unit}continue"])
+    # above the comments that lead the body: they describe the code that follows, not the guard
+    line = first.lineno
+    while line - 1 > node.lineno and ctx.src.lines[line - 2].lstrip().startswith("#"):
+        line -= 1
+    indent, unit, nl = ctx.indent(first), ctx.unit(), ctx.src.newline()
+    ctx.edits.insert(ctx.src.line_start(line), f'{indent}if {node.target.id}.type != "message":{nl}'
+                     f"{indent}{unit}continue{nl}")
     ctx.note(node, "info", "The conversation's items include tool calls; the loop now skips items that "
              "are not messages.")
 
