@@ -87,33 +87,23 @@ def main(argv: list[str] | None = None) -> int:
     return _convert(args)
 
 
-def _python_modules(paths: list[str]) -> dict[str, str]:
-    """The Python files under the given folders by module name, so a script's imports can be read."""
-    from .foundry.sibling_modules import module_names
+def _folder_modules(path: Path, folders: list[Path]):
+    from .foundry.sibling_modules import FolderModules, search_roots
 
-    sources = {}
-    for raw in paths:
-        root = Path(raw)
-        if not root.is_dir():
-            continue
-        for path, _ in _files([raw]):
-            if path.suffix == ".py":
-                try:
-                    sources[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    continue
-    return module_names(sources)
+    resolved = path.resolve()
+    top = next((f for f in folders if f in resolved.parents), resolved.parent)
+    return FolderModules(search_roots(resolved, top))
 
 
 def _convert(args: argparse.Namespace) -> int:
     files = list(_files(args.paths))
     walked = any(from_dir for _, from_dir in files)
-    modules = _python_modules(args.paths) if walked else {}
+    folders = [Path(raw).resolve() for raw in args.paths if Path(raw).is_dir()]
     total = len(files)
     changed = failed = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     err = sys.stderr
-    for index, (path, _) in enumerate(files, 1):
+    for index, (path, from_dir) in enumerate(files, 1):
         if walked and not args.quiet and err.isatty():
             err.write(f"\r[{index}/{total}] {str(path)[-60:]:60}")
             err.flush()
@@ -128,8 +118,8 @@ def _convert(args: argparse.Namespace) -> int:
         try:
             if kind in (None, "python", "javascript", "typescript"):
                 options = {} if kind is not None else options
-            if modules and kind in (None, "python"):
-                options = {**options, "modules": modules}
+            if from_dir and path.suffix == ".py":  # what the script imports from its folder is read on demand
+                options = {**options, "modules": _folder_modules(path, folders)}
             result = convert(data, kind=kind, **options)
         except InputError as exc:
             failed += 1

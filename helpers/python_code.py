@@ -78,8 +78,8 @@ def convert_code(source: str | bytes, *, disabled_rules: frozenset[str] | set[st
     functions behind a FunctionTool) is read from there. Nothing is executed.
     """
     text = as_text(source, kind="python")
-    if modules is not None and not (isinstance(modules, Mapping) and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in modules.items())):
+    if modules is not None and not (isinstance(modules, Mapping) and (not isinstance(modules, dict) or all(
+            isinstance(k, str) and isinstance(v, str) for k, v in modules.items()))):
         raise InputError("modules must map module names to their source text", kind="python")
     notes: list[Note] = []
     output, (first, fixed) = _plain_spaces(text)

@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import helpers  # noqa: E402
+from helpers.foundry.sibling_modules import FolderModules, search_roots  # noqa: E402
 
 # Methods only the legacy surfaces have (on any client), and attributes that only legacy results have.
 LEGACY_METHODS = {
@@ -123,7 +124,7 @@ def unnoted(source: str, result) -> list[str]:
     return missing
 
 
-def check(source: str, modules: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+def check(source: str, modules=None) -> tuple[list[str], list[str]]:
     """(problems, criteria failures) of one sample; `modules` as in folder mode of the command line."""
     try:
         result = helpers.convert_code(source, modules=modules)
@@ -191,14 +192,12 @@ def sample_files(root: Path) -> list[Path]:
 
 def run(root: Path, mutations: int, one_file: bool = False) -> int:
     samples = sample_files(root)
-    # as `python -m helpers convert samples/` does: the other modules (utils/user_functions.py) are readable
-    modules = None if one_file else {
-        ".".join(p.relative_to(root).with_suffix("").parts): p.read_text(encoding="utf-8")
-        for p in root.glob("**/*.py") if p.name != "__init__.py"}
     problem_count = 0
     clean = 0
     for sample in samples:
         name = sample.relative_to(root)
+        # as `python -m helpers convert samples/` does: what a sample imports from the folder is readable
+        modules = None if one_file else FolderModules(search_roots(sample.resolve(), root.resolve()))
         problems, failures = check(sample.read_text(encoding="utf-8"), modules)
         if problems:
             problem_count += 1

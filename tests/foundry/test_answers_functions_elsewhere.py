@@ -88,3 +88,18 @@ def test_functions_that_the_other_module_imports_in_turn():
     script = SCRIPT.replace("from tools.weather import user_functions", "from tools.both import user_functions")
     result = helpers.convert_code(script, modules={"tools.weather": MODULE, "tools.both": helpers_module})
     assert 'FunctionTool(name="forecast"' in result.output and 'FunctionTool(name="alert"' in result.output
+
+
+def test_a_script_in_a_subfolder_finds_modules_of_the_folder_above(tmp_path: Path):
+    from helpers.foundry.sibling_modules import FolderModules, search_roots
+
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "weather.py").write_text(MODULE)
+    (tmp_path / "apps").mkdir()
+    script = tmp_path / "apps" / "app.py"
+    modules = FolderModules(search_roots(script, tmp_path))
+    assert modules.roots == (tmp_path / "apps", tmp_path)
+    result = helpers.convert_code(SCRIPT.replace("from tools.weather", "from project.tools.weather"),
+                                  modules=modules)
+    assert 'FunctionTool(name="forecast"' in result.output
+    assert "../" not in str(modules.get("..tools.weather"))  # only module names are looked up
