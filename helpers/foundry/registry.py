@@ -2,8 +2,11 @@
 
 Each rule module calls `rule(...)` once and registers handlers for the `ast`
 node types it cares about; the engine walks the code once and offers every
-node to the handlers registered for its type, in registry order. Adding a rule
-means adding a module and naming it in `rules/__init__.py`, nothing else.
+node to the handlers registered for its type, in registry order. A rule may
+also register a finisher (`@RULE.after`): it runs once on the converted output
+(before unused imports are dropped) and adds notes about what is left there.
+Adding a rule means adding a module and naming it in `rules/__init__.py`,
+nothing else.
 """
 from __future__ import annotations
 
