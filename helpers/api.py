@@ -19,7 +19,8 @@ def convert(text: str | bytes, kind: str | None = None, **options: Any) -> Conve
     """Convert any legacy input. `kind=None` detects it (`result.detected` is True).
 
     Options are passed to the converter of that kind, for example
-    `stream_format="data-stream"` for Langdock streams.
+    `stream_format="data-stream"` for Langdock streams, or `modules={"utils.tools": source}`
+    for Python that imports functions from other modules of the project.
     Raises `InputError` (and only that) when the input cannot be converted.
     """
     text = as_text(text, kind=kind)
@@ -29,7 +30,7 @@ def convert(text: str | bytes, kind: str | None = None, **options: Any) -> Conve
     if kind == "python":
         from .python_code import convert_code
 
-        result = convert_code(text)
+        result = convert_code(text, modules=options.get("modules"))
     elif kind in ("javascript", "typescript"):
         from .langdock.javascript import convert_javascript
 

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from .api import convert
 from .errors import InputError, WorkbookError
 from .prefilter import may_need_conversion
+from .foundry.sibling_modules import FolderModules
 from .results import ConversionResult
 
 KIND_BY_SUFFIX = {
@@ -33,6 +34,7 @@ class Job:
     walked: bool              # found by walking a folder (then the byte filter may skip it)
     kind: str | None
     options: tuple[tuple[str, str], ...] = ()
+    search: tuple[str, ...] = ()  # folders a Python file imports from (read on demand)
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,21 @@ def files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def jobs(paths: Iterable[str | Path], *, kind: str | None = None, stream_format: str | None = None) -> list[Job]:
+    from .foundry.sibling_modules import search_roots
+
+    paths = list(paths)
+    folders = [Path(raw).resolve() for raw in paths if Path(raw).is_dir()]
     found = []
     for path, walked in files(paths):
         file_kind = kind or KIND_BY_SUFFIX.get(path.suffix)
         options = (("stream_format", stream_format),) if stream_format and file_kind not in (
             "python", "javascript", "typescript") else ()
-        found.append(Job(path, walked, file_kind, options))
+        search: tuple[str, ...] = ()
+        if walked and path.suffix == ".py":
+            resolved = path.resolve()
+            top = next((f for f in folders if f in resolved.parents), resolved.parent)
+            search = tuple(str(root) for root in search_roots(resolved, top))
+        found.append(Job(path, walked, file_kind, options, search))
     return found
 
 
@@ -89,7 +100,8 @@ def _screen(job: Job) -> Outcome | bytes:
 
 def _convert(job: Job, data: bytes) -> Outcome:
     try:
-        result = convert(data, kind=job.kind, **dict(job.options))
+        extra = {"modules": FolderModules(tuple(map(Path, job.search)))} if job.search else {}
+        result = convert(data, kind=job.kind, **dict(job.options), **extra)
     except InputError as exc:
         return Outcome(job.path, exc.kind or job.kind, error=exc.to_dict())
     except WorkbookError as exc:

@@ -10,6 +10,7 @@ import ast
 import io
 import tokenize
 import warnings
+from typing import Mapping
 
 from .errors import InputError
 from .inputs import as_text
@@ -68,9 +69,18 @@ def _plain_spaces(text: str) -> tuple[str, tuple[int, int]]:
     return "".join(lines), (min(changed_lines) if changed_lines else 0, len(changed_lines))
 
 
-def convert_code(source: str | bytes, *, disabled_rules: frozenset[str] | set[str] = frozenset()) -> ConversionResult:
-    """Convert legacy Python; `disabled_rules` switches rules off by name."""
+def convert_code(source: str | bytes, *, disabled_rules: frozenset[str] | set[str] = frozenset(),
+                 modules: Mapping[str, str] | None = None) -> ConversionResult:
+    """Convert legacy Python; `disabled_rules` switches rules off by name.
+
+    `modules` maps dotted module names of the same project to their source
+    (`{"utils.user_functions": text}`): what the code imports from them (the
+    functions behind a FunctionTool) is read from there. Nothing is executed.
+    """
     text = as_text(source, kind="python")
+    if modules is not None and not (isinstance(modules, Mapping) and (not isinstance(modules, dict) or all(
+            isinstance(k, str) and isinstance(v, str) for k, v in modules.items()))):
+        raise InputError("modules must map module names to their source text", kind="python")
     notes: list[Note] = []
     output, (first, fixed) = _plain_spaces(text)
     if fixed:
@@ -83,9 +93,11 @@ def convert_code(source: str | bytes, *, disabled_rules: frozenset[str] | set[st
     if output is not before_langdock:
         tree = parse_python(output)
     from .foundry.engine import rewrite
+    from .foundry.sibling_modules import available
 
     try:
-        output, foundry_notes = rewrite(output, tree, frozenset(disabled_rules))
+        with available(modules):
+            output, foundry_notes = rewrite(output, tree, frozenset(disabled_rules))
     except RecursionError:
         raise InputError("this code is nested too deeply to convert", kind="python") from None
     notes.extend(foundry_notes)

@@ -38,7 +38,7 @@ def rewrite(source: str, tree: ast.Module, disabled: frozenset[str] = frozenset(
         return source, ctx.notes
     output = ctx.edits.apply(source)
     ctx.rule = "imports"
-    output = tidy_imports(output, ctx)
+    output = tidy_imports(output, ctx, enabled)
     return _same_line_endings(source, output), ctx.notes
 
 

@@ -3,6 +3,10 @@
 A function defined in the same code gives its name, its parameters (from the
 annotations) and their descriptions (from `:param x:` docstring lines); the
 result is one `FunctionTool(name=..., parameters=..., strict=...)` per function.
+Functions imported from another module of the project (the samples'
+`user_functions`) are read from that module when its source was given
+(`sibling_modules`: folder mode of the command line, or `modules=`); otherwise
+an error note says what to write.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import json
 
 from .context import Context
 
+from . import sibling_modules
 from .tool_state import Seg, kw_text, state, use_model
 
 SIMPLE_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "list": "array",
@@ -55,22 +60,101 @@ def dispatch_table(ctx: Context, functions: ast.AST, seg: Seg) -> str:
 
 
 def function_tools(ctx: Context, functions: ast.AST, seg: Seg, node: ast.AST) -> str | None:
-    """`[FunctionTool(...), ...]` for functions defined in this code; None (noted) otherwise."""
+    """`[FunctionTool(...), ...]` for functions defined in this code (or a given module); None (noted) otherwise."""
     names = _function_names(ctx, functions)
-    local = _local_functions(ctx)
-    missing = [n for n in names or () if n not in local]
+    local = dict(_local_functions(ctx))
+    if names is None and isinstance(functions, ast.Name):
+        names = _imported_function_names(ctx, functions.id, local)
+    missing = [n for n in names or () if n not in local and not _imported_function(ctx, n, local)]
     if not names or missing:
-        what = ", ".join(f"`{m}`" for m in missing) if missing else f"`{seg(functions)}`"
-        ctx.note(node, "warning", f"The functions of this FunctionTool ({what}) are not defined in this code, "
-                 "so their JSON schemas cannot be written for you: 2.x takes one "
-                 "FunctionTool(name=..., description=..., parameters={JSON schema}, strict=...) per function "
-                 "in PromptAgentDefinition(tools=[...]). This line was left as it was.")
+        _note_missing(ctx, functions, missing, seg, node)
         return None
     use_model(ctx, "FunctionTool")
     indent = ctx.indent(node) if hasattr(node, "lineno") else ""
     inner = indent + ctx.unit()
     nl = ctx.src.newline()
     return f"[{nl}" + "".join(f"{inner}{_function_tool(local[n])},{nl}" for n in names) + f"{indent}]"
+
+
+def _module_of(ctx: Context, name: str) -> tuple[str, str] | None:
+    """(module, attribute) for a name imported with `from module import attribute`."""
+    qualified = ctx.imports.names.get(name)
+    if qualified is None or "." not in qualified:
+        return None
+    module, _, attribute = qualified.rpartition(".")
+    return module, attribute
+
+
+def _imported_function_names(ctx: Context, name: str, local: dict) -> list[str] | None:
+    """The names in `user_functions = {f, g}` of the module it is imported from; their definitions go to `local`."""
+    found = _module_of(ctx, name)
+    tree = sibling_modules.module_tree(found[0]) if found else None
+    if tree is None:
+        return None
+    functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    value = None
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == found[1] for t in stmt.targets):
+            value = stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == found[1]:
+            value = stmt.value
+    if isinstance(value, ast.Call) and getattr(value.func, "id", None) in ("set", "list") and len(value.args) == 1:
+        value = value.args[0]
+    if not isinstance(value, (ast.Set, ast.List, ast.Tuple)) or not all(isinstance(e, ast.Name) for e in value.elts):
+        return None
+    names = [e.id for e in value.elts]  # type: ignore[attr-defined]
+    for name_ in names:
+        found_def = functions.get(name_) or _reimported(tree, name_)
+        if found_def is not None:
+            local[name_] = found_def
+    return names
+
+
+def _reimported(tree: ast.Module, name: str, depth: int = 2) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The definition of `name` that module `tree` imports with `from other import name` (a given module too)."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+            for alias in stmt.names:
+                if (alias.asname or alias.name) == name:
+                    other = sibling_modules.module_tree(stmt.module)
+                    if other is None:
+                        return None
+                    for node in other.body:
+                        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == alias.name:
+                            return node
+                    return _reimported(other, alias.name, depth - 1) if depth > 1 else None
+    return None
+
+
+def _imported_function(ctx: Context, name: str, local: dict) -> bool:
+    """True (and the definition in `local`) when `name` is a function imported from a given module."""
+    found = _module_of(ctx, name)
+    tree = sibling_modules.module_tree(found[0]) if found else None
+    if tree is None:
+        return False
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == found[1]:
+            local[name] = stmt
+            return True
+    return False
+
+
+def _note_missing(ctx: Context, functions: ast.AST, missing: list[str], seg: Seg, node: ast.AST) -> None:
+    what = ", ".join(f"`{m}`" for m in missing) if missing else f"`{seg(functions)}`"
+    imported = [m for m in (missing or [getattr(functions, "id", "")]) if _module_of(ctx, m)]
+    write = ("2.x takes one FunctionTool(name=..., description=..., parameters={JSON schema}, strict=...) per "
+             "function in PromptAgentDefinition(tools=[...]). This line was left as it was.")
+    if imported:
+        module = _module_of(ctx, imported[0])[0]  # type: ignore[index]
+        where = ("that module was not among the files given" if sibling_modules.given()
+                 else "only this file was converted")
+        ctx.note(node, "error", f"The functions of this FunctionTool ({what}) come from `{module}`, and {where}: "
+                 "convert the folder that holds both (`python -m helpers convert FOLDER`, or "
+                 "`convert_code(source, modules={...})`) so their schemas are read from it, or write them: "
+                 + write)
+        return
+    ctx.note(node, "warning", f"The functions of this FunctionTool ({what}) are not defined in this code, "
+             "so their JSON schemas cannot be written for you: " + write)
 
 
 def _function_tool(func: ast.FunctionDef) -> str:

@@ -45,12 +45,15 @@ def _bound_name(alias: ast.alias) -> str:
     return alias.asname or alias.name.split(".")[0]
 
 
-def tidy_imports(output: str, ctx: Context) -> str:
+def tidy_imports(output: str, ctx: Context, enabled: frozenset[str] | None = None) -> str:
+    """Also runs the rules' finishers (notes about what the output still holds) on the parsed output."""
     try:
         tree = ast.parse(output)
     except SyntaxError as exc:  # a rule produced invalid code: keep it visible
         ctx.note(None, "error", f"internal: the converted code does not parse ({exc.msg}); please report it")
         return output
+    if enabled is not None:
+        _finish(output, tree, ctx, enabled)
     before = ctx.name_counts
     after = _LazyCounts(tree, output)
     src = SourceText(output)
@@ -96,6 +99,18 @@ def tidy_imports(output: str, ctx: Context) -> str:
                 lines.append(f"from {module} import {', '.join(n for n in names if n)}")
         _insert_imports(src, edits, tree, lines)
     return edits.apply(output) if edits else output
+
+
+def _finish(output: str, tree: ast.Module, ctx: Context, enabled: frozenset[str]) -> None:
+    from .registry import finishers_for
+
+    for name, finisher in finishers_for(enabled):
+        ctx.rule = name
+        try:
+            finisher(output, tree, ctx)
+        except Exception as exc:  # a finisher's bug must not cost the user the conversion
+            ctx.note(None, "error", f"internal error in rule {name} ({type(exc).__name__}); please report it.")
+    ctx.rule = "imports"
 
 
 def _input_line(ctx: Context, node: ast.stmt, src: SourceText) -> int | None:

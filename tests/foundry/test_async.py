@@ -83,6 +83,8 @@ PAIRS = {
                     await openai_client.conversations.items.create(conversation_id=thread.id, items=[{"type": "message", "role": "user", "content": "Hi"}])
                     run = await openai_client.responses.create(conversation=thread.id, extra_body={"agent_reference": {"name": agent.name, "version": agent.version, "type": "agent_reference"}})
                     async for m in openai_client.conversations.items.list(conversation_id=thread.id):
+                        if m.type != "message":
+                            continue
                         print(m.content[0].text)
         """,
     ),

@@ -161,7 +161,7 @@ def test_function_tool_for_functions_defined_elsewhere_stays_with_a_note():
             "functions = FunctionTool(functions=user_functions)\n")
     result = convert_checked(code)
     assert "functions = FunctionTool(functions=user_functions)" in result.output
-    assert "not defined in this code" in messages(result, "warning")
+    assert "come from `my_functions`" in messages(result, "error")
 
 
 @pytest.mark.parametrize("tools, expected", [

@@ -23,4 +23,9 @@ from . import (  # noqa: F401
     stream_text_deltas,
     async_clients,
     reading_results,
+    legacy_models,
+    annotations,
+    run_steps,
+    removed_behaviour_comments,
+    stored_ids,
 )

@@ -10,6 +10,9 @@ Before:                                   After:
     client.delete_agent(agent.id)             client.agents.delete_version(agent_name=agent.name,
                                                   agent_version=agent.version)
 The OpenAI beta `assistants.retrieve/list/update/delete` map the same way.
+A look-up by name (`agent.name == "Math Tutor"` in code that lists agents)
+compares with the name the agent has in 2.x: names the service rejects become
+valid ones (`agent_names.valid_agent_name`), with a note giving the mapping.
 Legacy ids (`asst_...`) are not names: where the name is unknown, the id
 expression stays and a note asks for the name.
 """
@@ -18,8 +21,10 @@ from __future__ import annotations
 import ast
 
 from ..agent_definition import name_from_id, ops_text, write_create_version
+from ..agent_names import is_valid_agent_name, name_note, valid_agent_name
 from ..build import parse_call, rewrite_call
 from ..context import Context
+from ..leftovers import legacy_code
 from ..fragments import Arg
 from ..registry import rule
 
@@ -104,3 +109,30 @@ def _previous_definition(ctx: Context, node: ast.Call, ops: str, name: str, is_a
     if ctx.statement is not None:
         ctx.insert_before(ctx.statement, [f"{variable} = {lookup}.versions.latest.definition"])
     return variable
+
+
+@RULE.on(ast.Compare)
+def compare_name(node: ast.Compare, ctx: Context) -> None:
+    """`a.name == "Math Tutor"` where agents are listed: compare with the valid 2.x name."""
+    if len(node.comparators) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        return
+    sides = (node.left, node.comparators[0])
+    for attribute, literal in (sides, sides[::-1]):
+        if not (isinstance(attribute, ast.Attribute) and attribute.attr == "name" and isinstance(literal, ast.Constant)
+                and isinstance(literal.value, str) and _lists_agents(ctx) and legacy_code(ctx)):
+            continue
+        if not ctx.tools.get("by_name_noted"):
+            ctx.tools["by_name_noted"] = True
+            ctx.note(node, "info", "2.x finds an agent by name directly: agents.get(agent_name=...) (it raises "
+                     "azure.core.exceptions.ResourceNotFoundError when there is none), and create_version adds a "
+                     "version to an agent that exists, so listing all agents to find one is no longer needed.")
+        if not is_valid_agent_name(literal.value) and ctx.claim(literal):
+            new = valid_agent_name(literal.value)
+            ctx.replace(literal, f'"{new}"')
+            ctx.note(literal, "warning", name_note(literal.value, new))
+        return
+
+
+def _lists_agents(ctx: Context) -> bool:
+    text = ctx.src.text
+    return "list_agents" in text or "assistants.list" in text

@@ -22,17 +22,21 @@ from __future__ import annotations
 
 import ast
 
-from ..build import open_call, openai_for, rewrite_call
+from ..build import is_awaited, open_call, openai_for, rewrite_call, role_value
 from ..context import Context
 from ..fragments import Arg
 from ..names import Role
+from ..leftovers import awaiting, cut_attribute, legacy_code, replace_last_attribute, rewritten
 from ..registry import rule
 
 RULE = rule("reading_results", "messages.list / get_last_message_text_by_role -> items.list / output_text")
 
+LISTINGS = {("agents", "messages.list"), ("openai", "threads.messages.list")}
 ORDER = {"ASCENDING": '"asc"', "DESCENDING": '"desc"'}
 RUN_FIELDS = {"last_error": "error"}
 USAGE_FIELDS = {"prompt_tokens": "input_tokens", "completion_tokens": "output_tokens"}
+REQUIRED_ACTION = ("A response has no `required_action`: the functions to call are the `function_call` items of "
+                   "response.output (item.name, item.arguments, item.call_id).")
 
 
 @RULE.on(ast.Call)
@@ -40,7 +44,7 @@ def convert_call(node: ast.Call, ctx: Context) -> None:
     target = ctx.resolve(node)
     if target is None:
         return
-    if (target.surface, target.op) in (("agents", "messages.list"), ("openai", "threads.messages.list")):
+    if (target.surface, target.op) in LISTINGS:
         _list(node, ctx, target)
     elif target.op in ("messages.get_last_message_text_by_role", "messages.get_last_message_by_role"):
         _last(node, ctx, target)
@@ -65,62 +69,130 @@ def _list(node: ast.Call, ctx: Context, target) -> None:
             ctx.note(node, "warning", f"`{arg.code()}` is not an option of conversations.items.list.")
     client = openai_for(ctx, target, node)
     rewrite_call(ctx, node, f"{client}.conversations.items.list", args, call)
+    converted = ctx.tools.setdefault("converted_listings", set())  # names skip_other_items may guard
+    stmt = ctx.statement
+    if isinstance(stmt, ast.Assign) and stmt.value is node and isinstance(stmt.targets[0], ast.Name):
+        converted.add(stmt.targets[0].id)
     ctx.note(node, "info", "Conversation items include tool calls and outputs as well as messages; "
              "check `item.type == \"message\"` before reading `role` and `content`. Newest first unless "
              "order=\"asc\".")
 
 
 def _last(node: ast.Call, ctx: Context, target) -> None:
+    call = open_call(ctx, node, target)
+    if call is None:
+        return
+    thread = call.take("thread_id", 0)
+    role = role_value(ctx, call.take("role", 0))
+    text_only = target.op.endswith("text_by_role")
     response = next(reversed(ctx.converted_runs), None) if ctx.converted_runs else None
-    if response is None:
-        if ctx.claim(node):
-            ctx.note(node, "warning", "Read the answer from the response: `response.output_text` "
-                     "(no conversation call needed).")
+    if response is not None and role == '"assistant"':
+        # the answer of the response just created: no conversation call needed
+        if text_only:
+            ctx.replace(node, f"{response}.output_text")
+            ctx.role_overrides[id(node)] = Role("text")
+            ctx.note(node, "info", f"The last answer is the text of the response `{response}` (a str).")
+        else:
+            ctx.replace(node, f'next((item for item in reversed({response}.output) if item.type == "message"), None)')
+            ctx.note(node, "info", f"The last answer is the last message item of the response `{response}`; "
+                     f"`{response}.output_text` is its text.")
         return
-    if not ctx.claim(node):
+    if thread is None:
+        ctx.note(node, "warning", "No thread was given: read the answer from the response "
+                 "(`response.output_text`) or from conversations.items.list(conversation_id=...).")
         return
-    if target.op.endswith("text_by_role"):
-        ctx.replace(node, f"{response}.output_text")
-        ctx.role_overrides[id(node)] = Role("text")
-        ctx.note(node, "info", f"The last answer is the text of the response `{response}`.")
+    client = openai_for(ctx, target, node)
+    listing = f'{client}.conversations.items.list(conversation_id={thread.value}, order="desc")'
+    picked = "item.content[-1]" if text_only else "item"
+    condition = f'item.type == "message" and item.role == {role}'
+    if target.is_async or is_awaited(ctx, node):
+        found = f"next(iter([{picked} async for item in {listing} if {condition}]), None)"
+        ctx.note(node, "info", "This reads the whole conversation; keep the response of responses.create "
+                 "and use its `output_text` where you can.")
     else:
-        ctx.note(node, "warning", f"Read the last answer from `{response}.output` (message items) "
-                 f"or `{response}.output_text`.")
+        found = f"next(({picked} for item in {listing} if {condition}), None)"
+    ctx.replace(awaiting(ctx, node) or node, found)  # the new expression is not awaitable
+    ctx.role_overrides[id(node)] = Role("part" if text_only else "message")
+    if text_only:
+        ctx.note(node, "info", "The result is the last content part of the newest message with that role; "
+                 "its `.text` is a str.")
 
 
 @RULE.on(ast.Attribute)
 def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
-    # m.content[0].text.value -> m.content[0].text
     if node.attr == "value" and isinstance(node.value, ast.Attribute) and node.value.attr == "text":
-        inner = node.value.value
-        owner = ctx.role_of(inner)
-        if owner is not None and owner.kind == "text" and ctx.claim(node):
-            ctx.replace(node, ctx.text(inner))
-            return
-        if (isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Attribute)
-                and inner.value.attr in ("content", "text_messages")):
-            message = ctx.role_of(inner.value.value)
-            if message is not None and message.kind == "message" and ctx.claim(node):
-                # a builder, so an inner `text_messages` -> `content` edit is kept
-                ctx.replace(node, lambda text: text[: text.rindex(".")].rstrip())
-        return
-    if node.attr == "text_messages":
+        _text_value(node, ctx)
+    elif node.attr == "text_messages":
         message = ctx.role_of(node.value)
-        if message is not None and message.kind == "message" and ctx.claim(node):
-            ctx.replace(node, lambda text: text[: text.rindex(".") + 1] + "content")
+        if (message is not None and message.kind == "message" or legacy_code(ctx)) and ctx.claim(node):
+            ctx.replace(node, lambda text: replace_last_attribute(text, "content"))
             ctx.note(node, "info", "`text_messages` became `content`: a message item's content parts "
                      "(`output_text` / `input_text`, each with `.text`; a refusal has `.refusal` instead).")
-        return
-    if isinstance(node.value, ast.Name) and node.value.id in ctx.converted_runs:
+    elif isinstance(node.value, ast.Name) and node.value.id in ctx.converted_runs:
         if node.attr in RUN_FIELDS and ctx.claim(node):
             ctx.replace(node, f"{node.value.id}.{RUN_FIELDS[node.attr]}")
         elif node.attr == "thread_id" and ctx.claim(node):
             ctx.replace(node, f"{node.value.id}.conversation.id")
+        elif node.attr == "required_action" and not rewritten(ctx, node) and ctx.claim(node):
+            ctx.note(node, "warning", REQUIRED_ACTION)
+    elif node.attr in USAGE_FIELDS and isinstance(node.value, ast.Attribute) and node.value.attr == "usage":
+        # Chat Completions usage keeps prompt_tokens: only rename where no chat completion can be meant
+        owner = node.value.value
+        of_run = isinstance(owner, ast.Name) and owner.id in ctx.converted_runs
+        if (of_run or legacy_code(ctx) and "completions" not in ctx.src.text) and ctx.claim(node):
+            ctx.replace(node, lambda text: replace_last_attribute(text, USAGE_FIELDS[node.attr]))
+    elif node.attr in RUN_FIELDS and legacy_code(ctx) and ctx.claim(node):
+        # a run reached some other way (an event, a parameter): only runs had `last_error`
+        ctx.replace(node, lambda text: replace_last_attribute(text, RUN_FIELDS[node.attr]))
+    elif node.attr == "required_action" and legacy_code(ctx) and not rewritten(ctx, node) and ctx.claim(node):
+        ctx.note(node, "warning", REQUIRED_ACTION)
+
+
+def _text_value(node: ast.Attribute, ctx: Context) -> None:
+    """`part.text.value` -> `part.text`: a 2.x text part's `.text` is the string itself."""
+    inner = node.value.value  # type: ignore[attr-defined]
+    owner = ctx.role_of(inner)
+    if owner is not None and owner.kind == "text":
+        if ctx.claim(node):
+            ctx.replace(node, ctx.text(inner))
         return
-    if (node.attr in USAGE_FIELDS and isinstance(node.value, ast.Attribute) and node.value.attr == "usage"
-            and isinstance(node.value.value, ast.Name) and node.value.value.id in ctx.converted_runs
-            and ctx.claim(node)):
-        ctx.replace(node, f"{ctx.text(node.value)}.{USAGE_FIELDS[node.attr]}")
+    if legacy_code(ctx) and ctx.claim(node):
+        # a builder, so an inner `text_messages` -> `content` edit is kept
+        ctx.replace(node, cut_attribute)
+
+
+@RULE.on(ast.For, ast.AsyncFor)
+def skip_other_items(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
+    """A loop over a listing now also meets tool calls: let it skip what is not a message."""
+    if not isinstance(node.target, ast.Name):
+        return
+    if isinstance(node.iter, ast.Name):
+        if node.iter.id not in ctx.tools.get("converted_listings", ()):
+            return
+    elif not (isinstance(node.iter, ast.Call) and _is_legacy_listing(ctx, node.iter)):
+        return
+    first = node.body[0]
+    if first.lineno == node.lineno or _skips_non_messages(first, node.target.id):
+        return
+    # above the comments that lead the body: they describe the code that follows, not the guard
+    line = first.lineno
+    while line - 1 > node.lineno and ctx.src.lines[line - 2].lstrip().startswith("#"):
+        line -= 1
+    indent, unit, nl = ctx.indent(first), ctx.unit(), ctx.src.newline()
+    ctx.edits.insert(ctx.src.line_start(line), f'{indent}if {node.target.id}.type != "message":{nl}'
+                     f"{indent}{unit}continue{nl}")
+    ctx.note(node, "info", "The conversation's items include tool calls; the loop now skips items that "
+             "are not messages.")
+
+
+def _is_legacy_listing(ctx: Context, call: ast.Call) -> bool:
+    target = ctx.resolve(call)
+    return target is not None and (target.surface, target.op) in LISTINGS
+
+
+def _skips_non_messages(stmt: ast.stmt, name: str) -> bool:
+    return (isinstance(stmt, ast.If) and isinstance(stmt.test, ast.Compare)
+            and ast.unparse(stmt.test) == f"{name}.type != 'message'")
 
 
 @RULE.on(ast.Compare)

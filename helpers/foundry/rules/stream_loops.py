@@ -15,6 +15,10 @@ Before (iteration):                        After:
             break                                            break
     for text in stream.text_deltas:            for text in (event.delta for event in stream
                                                             if event.type == "response.output_text.delta"):
+Before (OpenAI beta events):               After:
+    for event in stream:                       for event in stream:
+        if event.event == "thread.message.delta":      if event.type == "response.output_text.delta":
+            print(event.data.delta.content[0].text.value)      print(event.delta)
 
 Only streams that the streaming rule converted are touched (`ctx.streams`).
 The handler's methods are called where they have a counterpart (table in
@@ -94,6 +98,9 @@ def iteration(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
     name, info = found
     target = node.target
     names = [e.id if isinstance(e, ast.Name) else None for e in getattr(target, "elts", ())]
+    if isinstance(target, ast.Name) and ctx.claim(node):
+        _beta_loop(ctx, node, name, target.id)
+        return
     if not isinstance(target, ast.Tuple) or len(names) not in (2, 3) or None in names or not ctx.claim(node):
         if ctx.claim(node):
             ctx.note(node, "warning", f"`{name}` yields Responses stream events now: test `event.type` "
@@ -116,6 +123,68 @@ def iteration(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
     _body(ctx, node.body, _Names(type_name, data_name, event), event, {})
     ctx.note(node, "info", f"The loop reads Responses stream events from `{name}`: `{type_name}` became "
              f"`{event}.type` and `{data_name}` the value each event carries.")
+
+
+BETA_DATA = "there is no `event.data`: each Responses event carries its own fields"
+
+
+def _beta_loop(ctx: Context, node: ast.For | ast.AsyncFor, stream: str, event: str) -> None:
+    """`for event in stream: if event.event == "thread.message.delta": ... event.data ...` (OpenAI beta form)."""
+    found = _beta_ifs(ctx, node.body, event)
+    if found:
+        ctx.note(node, "info", f"The loop reads Responses stream events from `{stream}`: `{event}.event` became "
+                 f"`{event}.type` and `{event}.data` the value each event carries.")
+    else:
+        ctx.note(node, "warning", f"`{stream}` yields Responses stream events now: test `event.type` "
+                 "(\"response.output_text.delta\" carries `event.delta`); there is no `event.event` / `event.data`.")
+
+
+def _beta_ifs(ctx: Context, stmts: list[ast.stmt], event: str) -> int:
+    """Rewrite the `if event.event == ...` branches in `stmts`; the number of tests rewritten."""
+    count = 0
+    for stmt in stmts:
+        if not isinstance(stmt, ast.If):
+            continue
+        test = stmt.test
+        key = None
+        if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+                and isinstance(test.left, ast.Attribute) and test.left.attr == "event"
+                and isinstance(test.left.value, ast.Name) and test.left.value.id == event
+                and isinstance(test.comparators[0], ast.Constant) and isinstance(test.comparators[0].value, str)):
+            key = test.comparators[0].value
+        if key is not None and ctx.claim(test):
+            count += 1
+            if key in EVENT_TYPES:
+                condition, value = EVENT_TYPES[key]
+                ctx.replace(test, with_event(condition, event))
+                for inner in stmt.body:
+                    _beta_data(ctx, inner, event, with_event(value, event))
+            else:
+                ctx.insert_before(stmt, [f"# TODO(migration): `{ctx.text(test)}` -- `{key}` events have no direct "
+                                         "counterpart"])
+                ctx.replace(test, "False")
+                ctx.note(stmt, "warning", f"`{key}` events have no counterpart in the response events (the branch "
+                         f"is disabled): {NAMES_ADVICE}.")
+        else:
+            count += _beta_ifs(ctx, stmt.body, event)
+        count += _beta_ifs(ctx, stmt.orelse, event)
+    return count
+
+
+def _beta_data(ctx: Context, tree: ast.AST, event: str, value: str) -> None:
+    """`event.data...` in a branch: the text of a delta is `event.delta`; otherwise `event.data` is the value."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or id(node) in ctx.handled:
+            continue
+        text = ctx.text(node)
+        if value.endswith(".delta") and text.startswith(f"{event}.data.delta.content") and text.endswith(
+                (".text.value", ".text")) and ctx.claim(node):
+            ctx.replace(node, value)
+            for inner in ast.walk(node):
+                ctx.handled.add(id(inner))
+        elif (node.attr == "data" and isinstance(node.value, ast.Name) and node.value.id == event
+              and ctx.claim(node)):
+            ctx.replace(node, value)
 
 
 class _Names:
