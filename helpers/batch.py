@@ -98,7 +98,12 @@ def _screen(job: Job) -> Outcome | bytes:
     return data
 
 
-def _convert(job: Job, data: bytes) -> Outcome:
+def _convert(job: Job, data: bytes, folder: dict | None = None) -> Outcome:
+    if folder:
+        from .langdock.folder import in_folder
+
+        with in_folder(folder):
+            return _convert(job, data)
     try:
         extra = {"modules": FolderModules(tuple(map(Path, job.search)))} if job.search else {}
         result = convert(data, kind=job.kind, **dict(job.options), **extra)
@@ -109,8 +114,19 @@ def _convert(job: Job, data: bytes) -> Outcome:
     return Outcome(job.path, result.kind, result=result)
 
 
-def _convert_pair(pair: tuple[Job, bytes]) -> Outcome:
+def _convert_pair(pair: tuple[Job, bytes, dict | None]) -> Outcome:
     return _convert(*pair)
+
+
+def _langdock_folder(pending: list[tuple[Job, bytes]]) -> dict | None:
+    """Summaries of the walked code files, so Langdock values are followed across files."""
+    code = {str(job.path): data.decode("utf-8", errors="replace") for job, data in pending
+            if job.walked and job.path.suffix in (".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts")}
+    if len(code) < 2:
+        return None
+    from .langdock.folder import summarise
+
+    return summarise(code)
 
 
 def run_job(job: Job) -> Outcome:
@@ -132,6 +148,8 @@ def run_jobs(todo: list[Job], workers: int | None = None) -> Iterator[Outcome]:
     workers = workers or default_workers()
     screened = [(job, _screen(job)) for job in todo]
     pending = [(job, data) for job, data in screened if not isinstance(data, Outcome)]
+    folder = _langdock_folder(pending)
+    pending = [(job, data, folder) for job, data in pending]
     if workers <= 1 or len(pending) < POOL_THRESHOLD:
         converted = map(_convert_pair, pending)
         for job, data in screened:

@@ -152,3 +152,19 @@ def test_report_counts_platforms_and_effort(tmp_path):
     assert "| `client.js` | langdock |" in markdown
     text = run("report", ".", cwd=tmp_path).stdout
     assert "3 with legacy code" in text
+
+
+def test_folder_mode_follows_a_langdock_answer_into_another_file(tmp_path):
+    (tmp_path / "api.py").write_text(
+        "import requests\n\n\ndef chat(text):\n"
+        "    r = requests.post('https://api.langdock.com/assistant/v1/chat/completions',\n"
+        "                      json={'assistantId': '7d1f0c2e-5b4a-4e11-9f3a-2c6b8e9a1d40',\n"
+        "                            'messages': [{'role': 'user', 'content': text}]})\n"
+        "    return r.json()\n")
+    (tmp_path / "app.py").write_text("from api import chat\n\ndata = chat('hi')\nprint(data['result'][0])\n")
+    done = run("convert", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "-print(data['result'][0])" in done.stdout
+    assert "+print(data['messages'][0])" in done.stdout
+    alone = run("convert", "app.py", cwd=tmp_path)  # one file: the answer cannot be followed
+    assert "+print(data['messages'][0])" not in alone.stdout

@@ -56,6 +56,18 @@ def _summaries(sources: Mapping[str, str]) -> dict:
     return {"python": merge_python(python), "javascript": merge_js(javascript)}
 
 
+def summarise(sources: Mapping[str, str]) -> dict:
+    """What the files (path -> text) tell each other; pass it to `in_folder` (picklable)."""
+    return _summaries(sources)
+
+
+@contextmanager
+def in_folder(table: dict) -> Iterator[None]:
+    """Conversions inside the block follow values across the summarised files."""
+    with _externals(table):
+        yield
+
+
 def convert_files(sources: Mapping[str, str]) -> dict[str, ConversionResult]:
     """Convert files of one folder (path -> text) together; returns path -> result.
 
