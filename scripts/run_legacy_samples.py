@@ -10,7 +10,8 @@ sample, ok or the reason it failed, then how many exited 0 and the median
 service latency per request.
 
 Samples that exclude the managed-identity credential find a stand-in `az`
-on PATH (see AZ_STAND_IN). The sdist ships only one of the asset files the samples read; the others
+on PATH (see AZ_STAND_IN). The interactive samples (agents_multiagent) get scripted answers on standard
+input (see ANSWERS). The sdist ships only one of the asset files the samples read; the others
 (an image, a CSV, OpenAPI specs, the agent-team YAML) are written here as
 small stand-ins and the samples that read them are marked `[stand-in assets]`.
 """
@@ -64,6 +65,12 @@ STAND_INS = {
         "TEAM_MEMBER_NO_DELEGATE_INSTRUCTIONS: You are {name} in {team_name}; answer yourself.",
         "",
     ]),
+}
+
+
+# What the interactive samples read from standard input: no tracing, one request, then quit.
+ANSWERS = {
+    "agents_multiagent": "4\nWrite a function that adds two numbers\nquit\n",
 }
 
 
@@ -161,7 +168,8 @@ def main() -> int:
                 name = str(sample.relative_to(args.samples)) + (" [stand-in assets]" if stand_in else "")
                 started = time.perf_counter()
                 try:
-                    result = run_script(copy, service=svc, capture=True, timeout=args.timeout)
+                    result = run_script(copy, service=svc, capture=True, timeout=args.timeout,
+                                        input=ANSWERS.get(sample.parent.name, ""))
                     why = None if result.returncode == 0 else reason(result)
                 except Exception as exc:  # subprocess.TimeoutExpired, mostly
                     result, why = None, f"{type(exc).__name__}: timed out after {args.timeout:.0f} s"

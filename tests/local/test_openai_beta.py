@@ -169,3 +169,39 @@ def test_async_openai_client(svc):
     run, text, streamed = asyncio.run(scenario())
     assert run.status == "completed" and text == 'Local model: you said "async hello".'
     assert "thread.message.delta" in streamed and streamed[-1] == "thread.run.completed"
+
+
+def _event_models():
+    """openai's stream event classes by event name (`event: Literal["thread.run.created"]`, ...)."""
+    import typing
+
+    from openai.types.beta import assistant_stream_event as module
+
+    models = {}
+    for value in vars(module).values():
+        fields = getattr(value, "model_fields", {})
+        if "event" in fields and "data" in fields:
+            for name in typing.get_args(fields["event"].annotation):
+                models[name] = value
+    return models
+
+
+@pytest.mark.parametrize("text", ["plot a chart from the widget file", "weather in Oslo"])
+def test_every_streamed_event_validates_as_its_openai_type(client, svc, text):
+    document = client.files.create(file=("w.md", b"Widgets cost 42."), purpose="assistants")
+    store = client.vector_stores.create(file_ids=[document.id])
+    assistant = client.beta.assistants.create(
+        model="gpt-4o", tools=[{"type": "file_search"}, {"type": "code_interpreter"}, WEATHER],
+        tool_resources={"file_search": {"vector_store_ids": [store.id]}})
+    body = {"assistant_id": assistant.id, "stream": True, "thread": {"messages": [{"role": "user", "content": text}]}}
+    answer = httpx.post(f"{svc.openai_base_url}/threads/runs", json=body, verify=svc.ssl_context(),
+                        headers={"Authorization": "Bearer k", "OpenAI-Beta": "assistants=v2"})
+    assert answer.headers["content-type"].startswith("text/event-stream")
+    models, names = _event_models(), []
+    for block in answer.text.strip().split("\n\n"):
+        event_line, data_line = block.split("\n")
+        name, data = event_line.removeprefix("event: "), data_line.removeprefix("data: ")
+        names.append(name)
+        if name != "done":
+            models[name].model_validate({"event": name, "data": json.loads(data)})
+    assert names[0] == "thread.created" and names[-1] == "done" and "thread.run.step.delta" in names

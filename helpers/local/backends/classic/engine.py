@@ -203,7 +203,13 @@ def _finish_step(db: Store, step: dict[str, Any], events: list[Event]) -> None:
 
 
 def _step_delta(step: dict[str, Any], calls: list[dict[str, Any]]) -> Event:
-    indexed = [{"index": index, **call} for index, call in enumerate(calls)]
+    indexed = []
+    for index, call in enumerate(calls):
+        call = copy.deepcopy(call)
+        # Deltas number code-interpreter outputs as they number the calls.
+        for number, output in enumerate((call.get("code_interpreter") or {}).get("outputs", [])):
+            output["index"] = number
+        indexed.append({"index": index, **call})
     return ("thread.run.step.delta", {"id": step["id"], "object": "thread.run.step.delta",
                                       "delta": {"step_details": {"type": "tool_calls", "tool_calls": indexed}}})
 
