@@ -115,8 +115,11 @@ def _work(db: Store, run: dict[str, Any], events: list[Event]) -> None:
         db.update("run_step", step["id"], step)
         events.append(("thread.run.step.completed", snapshot(step)))
     messages = db.list("message", parent=run["thread_id"])
+    strategy = run["truncation_strategy"]
+    seen = messages[-strategy["last_messages"]:] if strategy.get("type") == "last_messages" and \
+        strategy.get("last_messages") else messages
     turns = [model.Turn("system", run["instructions"])] if run["instructions"] else []
-    turns += [model.Turn(message["role"], _text_of(message)) for message in messages]
+    turns += [model.Turn(message["role"], _text_of(message)) for message in seen]
     tools = _model_tools(run, messages)
     reply = model.reply(turns, tools, tool_outputs=outputs, files=_searchable_files(db, run, messages, tools))
     usage = {"prompt_tokens": sum(len(turn.text.split()) for turn in turns), "completion_tokens": 0}
@@ -128,12 +131,32 @@ def _work(db: Store, run: dict[str, Any], events: list[Event]) -> None:
     if reply.citations:
         _search_step(db, run, reply.citations, events)
     text = json_answer(run["response_format"], reply.text or "") or reply.text or ""
+    limit = run["max_completion_tokens"]
+    cut = bool(limit) and len(text.split()) > limit
+    if cut:  # a word stands for a token: the answer stops where the budget ends
+        text = " ".join(text.split()[:limit])
     usage["completion_tokens"] = len(text.split())
-    _message_step(db, run, text, reply, events)
+    _message_step(db, run, text, reply, events, incomplete=cut)
     usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-    run.update(status="completed", completed_at=now(), usage=usage)
+    run.update(status="incomplete" if cut else "completed", usage=usage,
+               incomplete_details={"reason": "max_completion_tokens"} if cut else None)
+    run["completed_at"] = None if cut else now()
     db.update("run", run["id"], run)
-    events.append(("thread.run.completed", snapshot(run)))
+    events.append((f"thread.run.{run['status']}", snapshot(run)))
+
+
+SEARCH_CONTENT = "step_details.tool_calls[*].file_search.results[*].content"
+
+
+def step_view(step: dict[str, Any], include: list[str]) -> dict[str, Any]:
+    """The run step as a caller sees it: file-search result content only when `include` names it."""
+    if SEARCH_CONTENT in include or step["step_details"]["type"] != "tool_calls":
+        return step
+    step = copy.deepcopy(step)
+    for call in step["step_details"]["tool_calls"]:
+        for result in (call.get("file_search") or {}).get("results") or []:
+            result.pop("content", None)
+    return step
 
 
 def _text_of(message: dict[str, Any]) -> str:
@@ -238,7 +261,9 @@ def _code_step(db: Store, run: dict[str, Any], code: model.CodeRun, events: list
 
 
 def _search_step(db: Store, run: dict[str, Any], citations: list[model.Citation], events: list[Event]) -> None:
-    results = [{"file_id": c.file_id, "file_name": c.filename, "score": 1.0} for c in citations]
+    # The content is shown only to callers that ask for it (see `step_view`).
+    results = [{"file_id": c.file_id, "file_name": c.filename, "score": 1.0,
+                "content": [{"type": "text", "text": c.quote}]} for c in citations]
     call = {"id": new_id("call"), "type": "file_search",
             "file_search": {"ranking_options": {"ranker": "default_2024_08_21", "score_threshold": 0.0},
                             "results": results}}
@@ -246,7 +271,8 @@ def _search_step(db: Store, run: dict[str, Any], citations: list[model.Citation]
     _finish_step(db, step, events)
 
 
-def _message_step(db: Store, run: dict[str, Any], text: str, reply: model.Reply, events: list[Event]) -> None:
+def _message_step(db: Store, run: dict[str, Any], text: str, reply: model.Reply, events: list[Event], *,
+                  incomplete: bool = False) -> None:
     """The assistant message: text with its annotations (and the chart, for a code run), streamed in deltas."""
     annotations = []
     for index, citation in enumerate(reply.citations):
@@ -277,9 +303,13 @@ def _message_step(db: Store, run: dict[str, Any], text: str, reply: model.Reply,
         found = [{"index": i, **a} for i, a in enumerate(annotations)] if number == len(chunks) - 1 else []
         events.append(_message_delta(message["id"], {"index": len(parts), "type": "text",
                                                        "text": {"value": chunk, "annotations": found}}))
-    message.update(status="completed", completed_at=now(), content=[*parts, text_part(text, annotations)])
+    message["content"] = [*parts, text_part(text, annotations)]
+    if incomplete:
+        message.update(status="incomplete", incomplete_at=now(), incomplete_details={"reason": "max_tokens"})
+    else:
+        message.update(status="completed", completed_at=now())
     db.update("message", message["id"], message)
-    events.append(("thread.message.completed", snapshot(message)))
+    events.append((f"thread.message.{message['status']}", snapshot(message)))
     _finish_step(db, step, events)
 
 

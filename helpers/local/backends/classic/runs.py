@@ -11,7 +11,7 @@ from starlette.routing import Route
 from ... import bodies
 from ...errors import bad_request
 from ...store import Store
-from .engine import active_run, advance, new_run, snapshot
+from .engine import active_run, advance, new_run, snapshot, step_view
 from .objects import answer, check_resources, listing, load, store
 from .requests import RunCreate, RunOptions, RunUpdate, SubmitToolOutputs, ThreadAndRunCreate, ThreadCreate
 from .stream import event_stream
@@ -34,8 +34,13 @@ def _options(request: Request, db: Store, body: RunOptions) -> dict[str, Any]:
     return options
 
 
+def includes(request: Request) -> list[str]:
+    """`include[]` values: repeated (openai) or comma-joined (azure-ai-agents)."""
+    return [part for value in request.query_params.getlist("include[]") for part in value.split(",") if part]
+
+
 def _started(db: Store, run: dict[str, Any], stream: bool, *, before: list[tuple[str, Any]] = (),
-             created: bool = True):
+             created: bool = True, include: list[str] = ()):
     """The answer to a call that (re)started `run`: the run as it is now, or its events as they happen."""
     if not stream:
         return answer(run)
@@ -49,7 +54,8 @@ def _started(db: Store, run: dict[str, Any], stream: bool, *, before: list[tuple
             events = advance(db, current)
             if not events:
                 break
-            yield from events
+            yield from ((name, step_view(data, include) if name.startswith("thread.run.step.") and
+                         "step_details" in data else data) for name, data in events)
             current = db.get("run", run["id"])
 
     return event_stream(produce())
@@ -67,7 +73,7 @@ async def create(request: Request):
         raise bad_request(f"Thread {thread_id} already has an active run {run['id']}.")
     for message in body.additional_messages or []:
         add_message(db, thread_id, message)
-    return _started(db, new_run(db, thread_id, assistant, options), bool(body.stream))
+    return _started(db, new_run(db, thread_id, assistant, options), bool(body.stream), include=includes(request))
 
 
 async def create_thread_and_run(request: Request):
@@ -153,14 +159,15 @@ async def list_steps(request: Request):
     require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
-    return listing(db.list("run_step", parent=run["id"]), request)
+    wanted = includes(request)
+    return listing([step_view(step, wanted) for step in db.list("run_step", parent=run["id"])], request)
 
 
 async def get_step(request: Request):
     require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
-    return answer(load(db, "run_step", request.path_params["step_id"], parent=run["id"]))
+    return answer(step_view(load(db, "run_step", request.path_params["step_id"], parent=run["id"]), includes(request)))
 
 
 def routes() -> list[Route]:
