@@ -205,3 +205,18 @@ def test_every_streamed_event_validates_as_its_openai_type(client, svc, text):
         if name != "done":
             models[name].model_validate({"event": name, "data": json.loads(data)})
     assert names[0] == "thread.created" and names[-1] == "done" and "thread.run.step.delta" in names
+
+
+def test_fields_of_the_other_surface_are_refused(client, svc):
+    assistant = client.beta.assistants.create(model="gpt-4o", reasoning_effort="low")
+    thread = client.beta.threads.create()
+    with pytest.raises(openai.BadRequestError) as run_resources:
+        client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id,
+                                        extra_body={"tool_resources": {}})
+    assert run_resources.value.body["param"] == "tool_resources"
+    azure = httpx.post(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+                       headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "reasoning_effort": "low"})
+    assert azure.status_code == 400 and azure.json()["error"]["param"] == "reasoning_effort"
+    with pytest.raises(openai.BadRequestError):
+        client.vector_stores.create(extra_body={"configuration": {"data_sources": []}})
+    assert svc.project_openai_client().vector_stores.create(description="kept").description == "kept"

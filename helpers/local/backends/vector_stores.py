@@ -25,6 +25,7 @@ from ..ids import new_id, now
 from ..store import Store
 from .classic.objects import answer, deleted, limit_metadata, listing, load, store
 from .classic.requests import Strict
+from .classic.surface import only_on_one_surface
 from .files import MOUNTS, create_file
 
 STATIC_CHUNKING = {"type": "static", "static": {"max_chunk_size_tokens": 800, "chunk_overlap_tokens": 400}}
@@ -133,6 +134,7 @@ def create_vector_store(db: Store, fields: dict[str, Any]) -> dict[str, Any]:
 
 async def create(request: Request):
     body = await bodies.read(request, VectorStoreCreate)
+    only_on_one_surface(request, body.model_fields_set, openai_only={"description"}, azure_only={"configuration"})
     return answer(create_vector_store(store(request), body.model_dump(exclude_none=True)))
 
 

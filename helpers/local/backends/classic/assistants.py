@@ -8,11 +8,12 @@ from ... import bodies
 from ...ids import new_id, now
 from .objects import answer, check_resources, deleted, limit_metadata, listing, load, store
 from .requests import AssistantCreate, AssistantUpdate
-from .surface import check_tools, require_beta_header
+from .surface import check_tools, only_on_one_surface, require_beta_header
 
 
 def _fields(request: Request, body: AssistantUpdate) -> dict:
     given = body.model_dump(exclude_unset=True)
+    only_on_one_surface(request, set(given), openai_only={"reasoning_effort"})
     if "tools" in given:
         given["tools"] = check_tools(request, body.tools)
     if "tool_resources" in given:

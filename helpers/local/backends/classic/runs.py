@@ -15,7 +15,7 @@ from .engine import active_run, advance, new_run, snapshot, step_view
 from .objects import answer, check_resources, listing, load, store
 from .requests import RunCreate, RunOptions, RunUpdate, SubmitToolOutputs, ThreadAndRunCreate, ThreadCreate
 from .stream import event_stream
-from .surface import check_tools, require_beta_header
+from .surface import check_tools, only_on_one_surface, require_beta_header
 from .threads import add_message, create_thread
 
 RUN_ONLY = {"assistant_id", "stream", "additional_instructions", "additional_messages", "thread"}
@@ -23,6 +23,9 @@ RUN_ONLY = {"assistant_id", "stream", "additional_instructions", "additional_mes
 
 def _options(request: Request, db: Store, body: RunOptions) -> dict[str, Any]:
     options = body.model_dump(exclude_none=True, exclude=RUN_ONLY)
+    # OpenAI's run create has no tool_resources (its create-thread-and-run has).
+    only_on_one_surface(request, set(body.model_fields_set), openai_only={"reasoning_effort"},
+                        azure_only=set() if isinstance(body, ThreadAndRunCreate) else {"tool_resources"})
     if body.tools is not None:
         options["tools"] = check_tools(request, body.tools)
     if body.tool_resources is not None:

@@ -26,7 +26,9 @@ FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 def is_openai(request: Request) -> bool:
-    return request.url.path.startswith("/v1/")
+    """OpenAI's own API (`/v1`) or the project's OpenAI-compatible one (`.../openai/v1`)."""
+    path = request.url.path
+    return path.startswith("/v1/") or "/openai/v1/" in path
 
 
 def require_beta_header(request: Request) -> None:
@@ -66,3 +68,11 @@ def check_tools(request: Request, tools: list[Any] | None, param: str = "tools")
         raise bad_request("Invalid 'tools': array too long. Expected at most 128 tools.", param=param,
                           code="array_above_max_length")
     return checked
+
+
+def only_on_one_surface(request: Request, given: set[str], *, openai_only: set[str] = frozenset(),
+                        azure_only: set[str] = frozenset()) -> None:
+    """A 400 for a field the other surface's SDK sends but this surface's service does not know."""
+    foreign = sorted(given & (azure_only if is_openai(request) else openai_only))
+    if foreign:
+        raise bad_request(f"Unknown parameter: '{foreign[0]}'.", param=foreign[0], code="unknown_parameter")
