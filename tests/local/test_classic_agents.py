@@ -247,17 +247,20 @@ def test_strictness(client, svc):
                      headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "agent": {"name": "x"}})
     assert raw.status_code == 400
     assert raw.json()["error"]["param"] == "agent" and raw.json()["error"]["code"] == "unknown_parameter"
-    wrong_type = httpx.post(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+    wrong_type = httpx.post(f"{svc.project_endpoint}/assistants?api-version=v1", verify=svc.ssl_context(),
                             headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "name": 7})
     assert wrong_type.status_code == 400 and wrong_type.json()["error"]["param"] == "name"
-    bad_tool = httpx.post(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+    bad_tool = httpx.post(f"{svc.project_endpoint}/assistants?api-version=v1", verify=svc.ssl_context(),
                           headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "tools": [{"type": "x"}]})
     assert bad_tool.status_code == 400 and bad_tool.json()["error"]["param"] == "tools[0].type"
-    missing = httpx.get(f"{svc.project_endpoint}/threads/thread_nope/messages", verify=svc.ssl_context(),
+    missing = httpx.get(f"{svc.project_endpoint}/threads/thread_nope/messages?api-version=v1", verify=svc.ssl_context(),
                         headers={"Authorization": "Bearer t"})
     assert missing.status_code == 404
     assert missing.json() == {"error": {"message": "No thread found with id 'thread_nope'.",
                                         "type": "not_found_error", "param": None, "code": "not_found"}}
+    no_version = httpx.get(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+                           headers={"Authorization": "Bearer t"})
+    assert no_version.status_code == 400 and no_version.json()["error"]["param"] == "api-version"
 
 
 def _write(path, text):

@@ -214,7 +214,7 @@ def test_fields_of_the_other_surface_are_refused(client, svc):
         client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id,
                                         extra_body={"tool_resources": {}})
     assert run_resources.value.body["param"] == "tool_resources"
-    azure = httpx.post(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+    azure = httpx.post(f"{svc.project_endpoint}/assistants?api-version=v1", verify=svc.ssl_context(),
                        headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "reasoning_effort": "low"})
     assert azure.status_code == 400 and azure.json()["error"]["param"] == "reasoning_effort"
     with pytest.raises(openai.BadRequestError):

@@ -25,7 +25,7 @@ from ..ids import new_id, now
 from ..store import Store
 from .classic.objects import answer, deleted, limit_metadata, listing, load, store
 from .classic.requests import Strict
-from .classic.surface import only_on_one_surface
+from .classic.surface import guarded, only_on_one_surface
 from .files import MOUNTS, create_file
 
 STATIC_CHUNKING = {"type": "static", "static": {"max_chunk_size_tokens": 800, "chunk_overlap_tokens": 400}}
@@ -307,7 +307,7 @@ async def search(request: Request):
 
 def routes() -> list[Route]:
     base = "/vector_stores/{vector_store_id}"
-    return [
+    return guarded([
         Route("/vector_stores", create, methods=["POST"]),
         Route("/vector_stores", list_, methods=["GET"]),
         Route(base, get, methods=["GET"]),
@@ -324,4 +324,4 @@ def routes() -> list[Route]:
         Route(base + "/file_batches/{batch_id}", get_batch, methods=["GET"]),
         Route(base + "/file_batches/{batch_id}/cancel", cancel_batch, methods=["POST"]),
         Route(base + "/file_batches/{batch_id}/files", list_batch_files, methods=["GET"]),
-    ]
+    ], beta=False)

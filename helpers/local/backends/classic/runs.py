@@ -15,7 +15,7 @@ from .engine import active_run, advance, new_run, snapshot, step_view
 from .objects import answer, check_resources, listing, load, store
 from .requests import RunCreate, RunOptions, RunUpdate, SubmitToolOutputs, ThreadAndRunCreate, ThreadCreate
 from .stream import event_stream
-from .surface import check_tools, only_on_one_surface, require_beta_header
+from .surface import check_tools, only_on_one_surface
 from .threads import add_message, create_thread
 
 RUN_ONLY = {"assistant_id", "stream", "additional_instructions", "additional_messages", "thread"}
@@ -65,7 +65,6 @@ def _started(db: Store, run: dict[str, Any], stream: bool, *, before: list[tuple
 
 
 async def create(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -80,7 +79,6 @@ async def create(request: Request):
 
 
 async def create_thread_and_run(request: Request):
-    require_beta_header(request)
     db = store(request)
     body = await bodies.read(request, ThreadAndRunCreate)
     assistant = load(db, "assistant", body.assistant_id)
@@ -98,14 +96,12 @@ def _run(request: Request) -> tuple[Store, dict[str, Any]]:
 
 
 async def get(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
     return answer(db.get("run", run["id"]))
 
 
 async def update(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     body = await bodies.read(request, RunUpdate)
     if body.metadata is not None:
@@ -114,7 +110,6 @@ async def update(request: Request):
 
 
 async def list_(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -124,7 +119,6 @@ async def list_(request: Request):
 
 
 async def cancel(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     if run["status"] not in ("queued", "in_progress", "requires_action"):
         raise bad_request(f"Cannot cancel run with status '{run['status']}'.")
@@ -133,7 +127,6 @@ async def cancel(request: Request):
 
 
 async def submit_tool_outputs(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     body = await bodies.read(request, SubmitToolOutputs)
     advance(db, run)  # a run waiting too long has expired by now
@@ -159,7 +152,6 @@ async def submit_tool_outputs(request: Request):
 
 
 async def list_steps(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
     wanted = includes(request)
@@ -167,7 +159,6 @@ async def list_steps(request: Request):
 
 
 async def get_step(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
     return answer(step_view(load(db, "run_step", request.path_params["step_id"], parent=run["id"]), includes(request)))
