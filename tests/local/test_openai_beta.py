@@ -220,3 +220,26 @@ def test_fields_of_the_other_surface_are_refused(client, svc):
     with pytest.raises(openai.BadRequestError):
         client.vector_stores.create(extra_body={"configuration": {"data_sources": []}})
     assert svc.project_openai_client().vector_stores.create(description="kept").description == "kept"
+
+
+def test_remaining_crud_endpoints(client):
+    assistant = client.beta.assistants.create(model="gpt-4o")
+    thread = client.beta.threads.create()
+    assert client.beta.threads.update(thread.id, metadata={"k": "v"}).metadata == {"k": "v"}
+    assert client.beta.threads.retrieve(thread.id).metadata == {"k": "v"}
+    message = client.beta.threads.messages.create(thread_id=thread.id, role="user", content="hi")
+    assert client.beta.threads.messages.update(message.id, thread_id=thread.id,
+                                               metadata={"m": "1"}).metadata == {"m": "1"}
+    assert client.beta.threads.messages.retrieve(message.id, thread_id=thread.id).content[0].text.value == "hi"
+    run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)
+    assert client.beta.threads.runs.update(run.id, thread_id=thread.id, metadata={"r": "2"}).metadata == {"r": "2"}
+    listed = client.beta.threads.runs.list(thread_id=thread.id)
+    assert [(r.id, r.status) for r in listed] == [(run.id, "completed")]
+    store = client.vector_stores.create(name="s")
+    assert [s.id for s in client.vector_stores.list()] == [store.id]
+    doc = client.files.create(file=("d.txt", b"d"), purpose="assistants")
+    client.files.create(file=("v.png", b"v"), purpose="vision")
+    assert [f.id for f in client.files.list(purpose="assistants")] == [doc.id]
+    batch = client.vector_stores.file_batches.create(store.id, files=[{"file_id": doc.id, "attributes": {"a": "b"}}])
+    assert client.vector_stores.file_batches.retrieve(batch.id, vector_store_id=store.id).file_counts.completed == 1
+    assert client.vector_stores.files.retrieve(doc.id, vector_store_id=store.id).attributes == {"a": "b"}

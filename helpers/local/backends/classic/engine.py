@@ -124,7 +124,8 @@ def _work(db: Store, run: dict[str, Any], events: list[Event]) -> None:
     reply = model.reply(turns, tools, tool_outputs=outputs, files=_searchable_files(db, run, messages, tools))
     usage = {"prompt_tokens": sum(len(turn.text.split()) for turn in turns), "completion_tokens": 0}
     if reply.function_calls:
-        _require_action(db, run, reply.function_calls, events)
+        calls = reply.function_calls if run["parallel_tool_calls"] else reply.function_calls[:1]
+        _require_action(db, run, calls, events)
         return
     if reply.code_run:
         _code_step(db, run, reply.code_run, events)
