@@ -243,3 +243,11 @@ def test_remaining_crud_endpoints(client):
     batch = client.vector_stores.file_batches.create(store.id, files=[{"file_id": doc.id, "attributes": {"a": "b"}}])
     assert client.vector_stores.file_batches.retrieve(batch.id, vector_store_id=store.id).file_counts.completed == 1
     assert client.vector_stores.files.retrieve(doc.id, vector_store_id=store.id).attributes == {"a": "b"}
+
+
+def test_thread_with_inline_vector_store(client):
+    doc = client.files.create(file=("i.txt", b"Inline stores hold files."), purpose="assistants")
+    thread = client.beta.threads.create(tool_resources={"file_search": {"vector_stores": [{"file_ids": [doc.id]}]}})
+    store_ids = thread.tool_resources.file_search.vector_store_ids
+    assert len(store_ids) == 1
+    assert [f.id for f in client.vector_stores.files.list(vector_store_id=store_ids[0])] == [doc.id]

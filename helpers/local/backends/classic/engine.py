@@ -1,7 +1,7 @@
 """Runs: how a run moves through its statuses, and what it leaves behind.
 
 A run is created `queued` and does its work the next time anyone reads it
-(a get, a list, its steps, a stream): the stand-in model answers, the run
+(a get, a list, its steps, the thread's messages, a stream): the stand-in model answers, the run
 steps and the assistant message are written, and the run ends `completed`, or
 stops at `requires_action` with the function calls the model made. So a
 polling loop (`while run.status in ("queued", "in_progress"): sleep; get`)
