@@ -22,15 +22,16 @@ import json
 import os
 import shutil
 import statistics
+import struct
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from helpers.local.app import build_app  # noqa: E402
-from helpers.local.model import PNG_BYTES  # noqa: E402
 from helpers.local.run import run_script  # noqa: E402
 from helpers.local.server import LocalServer  # noqa: E402
 from helpers.local.service import Service  # noqa: E402
@@ -38,6 +39,16 @@ from helpers.local.store import Store  # noqa: E402
 from helpers.local.tls import certificates  # noqa: E402
 
 DEFAULT_SAMPLES = Path("/work/sdists/azure_ai_agents-1.1.0/samples")
+
+
+def _png() -> bytes:
+    """A valid 1x1 grey PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + \
+        chunk(b"IEND", b"")
 
 
 def _openapi(title: str, path: str, operation: str, parameter: str) -> str:
@@ -51,7 +62,7 @@ def _openapi(title: str, path: str, operation: str, parameter: str) -> str:
 
 
 STAND_INS = {
-    "assets/image_file.png": PNG_BYTES,
+    "assets/image_file.png": _png(),
     "assets/synthetic_500_quarterly_results.csv": "sector,quarter,revenue\nEnergy,Q1,10\nHealth,Q1,12\nTech,Q1,15\n",
     "assets/weather_openapi.json": _openapi("Weather", "/weather", "GetWeather", "location"),
     "assets/countries.json": _openapi("Countries", "/countries", "GetCountry", "name"),

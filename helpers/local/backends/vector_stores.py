@@ -16,7 +16,7 @@ import re
 from typing import Any, Optional, Union
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .. import bodies
