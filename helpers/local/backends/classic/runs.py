@@ -11,7 +11,8 @@ from starlette.routing import Route
 from ... import bodies
 from ...errors import bad_request
 from ...store import Store
-from .engine import active_run, advance, new_run, snapshot, step_view
+from .engine import active_run, advance, new_run
+from .run_steps import snapshot, step_view
 from .objects import answer, check_resources, listing, load, store
 from .requests import RunCreate, RunOptions, RunUpdate, SubmitToolOutputs, ThreadAndRunCreate, ThreadCreate
 from .stream import event_stream
