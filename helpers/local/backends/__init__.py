@@ -4,6 +4,6 @@ Each exports `MOUNTS` and `routes()`; state lives in `request.app.state.store`.
 """
 from __future__ import annotations
 
-from . import classic_agents, files, vector_store_files, vector_stores
+from . import classic_agents, files, vector_stores
 
-BACKENDS: tuple = (classic_agents, files, vector_stores, vector_store_files)
+BACKENDS: tuple = (classic_agents, files, vector_stores)

@@ -1,7 +1,7 @@
 """`/vector_stores/{id}/files` and `/vector_stores/{id}/file_batches`: a
 vector store's files (add, get, list, update attributes, content, remove) and
-batches of them (create, get, cancel, list files). Store kinds: see
-vector_stores.py."""
+batches of them (create, get, cancel, list files); mounted with
+vector_stores.py (store kinds: see there)."""
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -17,10 +17,7 @@ from ..store import Store
 from .classic.objects import answer, deleted, listing, load, store
 from .classic.requests import Strict
 from .classic.surface import guarded
-from .files import MOUNTS
-from .vector_stores import add_file, counts, refresh, source_file
-
-__all__ = ["MOUNTS", "routes"]
+from .vector_store_contents import add_file, counts, refresh, source_file
 
 
 class StoreFileCreate(Strict):

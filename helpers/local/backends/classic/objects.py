@@ -101,7 +101,7 @@ def check_resources(db: Store, resources: dict[str, Any] | None) -> dict[str, An
     for store_id in search.get("vector_store_ids") or []:
         load(db, "vector_store", store_id)
     if search.get("vector_stores"):
-        from ..vector_stores import create_vector_store  # here: vector_stores imports this module
+        from ..vector_store_contents import create_vector_store  # here: that module imports this one
 
         # Stores described inline (`vector_stores: [{file_ids}]`) are created and referenced by id.
         made = [create_vector_store(db, {"file_ids": spec.get("file_ids") or [], "metadata": spec.get("metadata")})
