@@ -10,7 +10,8 @@ sample, ok or the reason it failed, then how many exited 0 and the median
 service latency per request.
 
 Samples that exclude the managed-identity credential find a stand-in `az`
-on PATH (see AZ_STAND_IN). The sdist ships only one of the asset files the samples read; the others
+on PATH (see AZ_STAND_IN). The interactive samples (agents_multiagent) get scripted answers on standard
+input (see ANSWERS). The sdist ships only one of the asset files the samples read; the others
 (an image, a CSV, OpenAPI specs, the agent-team YAML) are written here as
 small stand-ins and the samples that read them are marked `[stand-in assets]`.
 """
@@ -21,15 +22,16 @@ import json
 import os
 import shutil
 import statistics
+import struct
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from helpers.local.app import build_app  # noqa: E402
-from helpers.local.model import PNG_BYTES  # noqa: E402
 from helpers.local.run import run_script  # noqa: E402
 from helpers.local.server import LocalServer  # noqa: E402
 from helpers.local.service import Service  # noqa: E402
@@ -37,6 +39,16 @@ from helpers.local.store import Store  # noqa: E402
 from helpers.local.tls import certificates  # noqa: E402
 
 DEFAULT_SAMPLES = Path("/work/sdists/azure_ai_agents-1.1.0/samples")
+
+
+def _png() -> bytes:
+    """A valid 1x1 grey PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + \
+        chunk(b"IEND", b"")
 
 
 def _openapi(title: str, path: str, operation: str, parameter: str) -> str:
@@ -50,7 +62,7 @@ def _openapi(title: str, path: str, operation: str, parameter: str) -> str:
 
 
 STAND_INS = {
-    "assets/image_file.png": PNG_BYTES,
+    "assets/image_file.png": _png(),
     "assets/synthetic_500_quarterly_results.csv": "sector,quarter,revenue\nEnergy,Q1,10\nHealth,Q1,12\nTech,Q1,15\n",
     "assets/weather_openapi.json": _openapi("Weather", "/weather", "GetWeather", "location"),
     "assets/countries.json": _openapi("Countries", "/countries", "GetCountry", "name"),
@@ -64,6 +76,12 @@ STAND_INS = {
         "TEAM_MEMBER_NO_DELEGATE_INSTRUCTIONS: You are {name} in {team_name}; answer yourself.",
         "",
     ]),
+}
+
+
+# What the interactive samples read from standard input: no tracing, one request, then quit.
+ANSWERS = {
+    "agents_multiagent": "4\nWrite a function that adds two numbers\nquit\n",
 }
 
 
@@ -161,7 +179,8 @@ def main() -> int:
                 name = str(sample.relative_to(args.samples)) + (" [stand-in assets]" if stand_in else "")
                 started = time.perf_counter()
                 try:
-                    result = run_script(copy, service=svc, capture=True, timeout=args.timeout)
+                    result = run_script(copy, service=svc, capture=True, timeout=args.timeout,
+                                        input=ANSWERS.get(sample.parent.name, ""))
                     why = None if result.returncode == 0 else reason(result)
                 except Exception as exc:  # subprocess.TimeoutExpired, mostly
                     result, why = None, f"{type(exc).__name__}: timed out after {args.timeout:.0f} s"

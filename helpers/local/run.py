@@ -35,12 +35,12 @@ def available_service(data: Path | None = None) -> Iterator[Service]:
 
 
 def run_script(script: str | Path, args: list[str] = (), *, service: Service, capture: bool = False,
-               timeout: float | None = None) -> subprocess.CompletedProcess:
-    """Run `script` with `args` against `service`."""
+               timeout: float | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run `script` with `args` against `service` (`input`: what its standard input reads)."""
     path = Path(script)
     source = path.read_text(encoding="utf-8", errors="replace")
     env = script_environment(source, service.child_env(), service.env())
     return subprocess.run(
         [sys.executable, str(path), *args], env=env, cwd=path.parent or None,
-        capture_output=capture, text=capture, timeout=timeout,
+        capture_output=capture, text=capture or input is not None, timeout=timeout, input=input,
     )

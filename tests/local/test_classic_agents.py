@@ -247,19 +247,76 @@ def test_strictness(client, svc):
                      headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "agent": {"name": "x"}})
     assert raw.status_code == 400
     assert raw.json()["error"]["param"] == "agent" and raw.json()["error"]["code"] == "unknown_parameter"
-    wrong_type = httpx.post(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+    wrong_type = httpx.post(f"{svc.project_endpoint}/assistants?api-version=v1", verify=svc.ssl_context(),
                             headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "name": 7})
     assert wrong_type.status_code == 400 and wrong_type.json()["error"]["param"] == "name"
-    bad_tool = httpx.post(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+    bad_tool = httpx.post(f"{svc.project_endpoint}/assistants?api-version=v1", verify=svc.ssl_context(),
                           headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "tools": [{"type": "x"}]})
     assert bad_tool.status_code == 400 and bad_tool.json()["error"]["param"] == "tools[0].type"
-    missing = httpx.get(f"{svc.project_endpoint}/threads/thread_nope/messages", verify=svc.ssl_context(),
+    missing = httpx.get(f"{svc.project_endpoint}/threads/thread_nope/messages?api-version=v1", verify=svc.ssl_context(),
                         headers={"Authorization": "Bearer t"})
     assert missing.status_code == 404
     assert missing.json() == {"error": {"message": "No thread found with id 'thread_nope'.",
                                         "type": "not_found_error", "param": None, "code": "not_found"}}
+    no_version = httpx.get(f"{svc.project_endpoint}/assistants", verify=svc.ssl_context(),
+                           headers={"Authorization": "Bearer t"})
+    assert no_version.status_code == 400 and no_version.json()["error"]["param"] == "api-version"
 
 
 def _write(path, text):
     path.write_text(text)
     return path
+
+
+def test_file_search_content_only_when_included(client, tmp_path):
+    from azure.ai.agents.models import RunAdditionalFieldList
+
+    uploaded = client.files.upload(file=("faq.md", b"Shipping is free.\n"), purpose=FilePurpose.AGENTS)
+    store = client.vector_stores.create_and_poll(file_ids=[uploaded.id], polling_interval=0.01)
+    search = FileSearchTool(vector_store_ids=[store.id])
+    agent = _agent(client, tools=search.definitions, tool_resources=search.resources)
+    thread = client.threads.create()
+    client.messages.create(thread_id=thread.id, role="user", content="Is shipping free?")
+    run = client.runs.create_and_process(thread_id=thread.id, agent_id=agent.id, polling_interval=0.01)
+    plain = next(iter(client.run_steps.list(thread_id=thread.id, run_id=run.id, order=ListSortOrder.ASCENDING)))
+    assert "content" not in plain.as_dict()["step_details"]["tool_calls"][0]["file_search"]["results"][0]
+    full = client.run_steps.get(thread_id=thread.id, run_id=run.id, step_id=plain.id,
+                                include=[RunAdditionalFieldList.FILE_SEARCH_CONTENTS])
+    assert full.step_details.tool_calls[0].file_search.results[0].content[0].text == "Shipping is free."
+
+
+def test_truncation_and_token_budget(client):
+    agent = _agent(client)
+    thread = client.threads.create()
+    client.messages.create(thread_id=thread.id, role="user", content="first words")
+    client.runs.create_and_process(thread_id=thread.id, agent_id=agent.id, polling_interval=0.01)
+    client.messages.create(thread_id=thread.id, role="user", content="second words")
+    client.runs.create_and_process(thread_id=thread.id, agent_id=agent.id, polling_interval=0.01,
+                                   truncation_strategy={"type": "last_messages", "last_messages": 1})
+    forgot = client.messages.get_last_message_text_by_role(thread_id=thread.id, role=MessageRole.AGENT)
+    assert forgot.text.value == 'Local model: you said "second words".'
+    client.messages.create(thread_id=thread.id, role="user", content="third")
+    run = client.runs.create_and_process(thread_id=thread.id, agent_id=agent.id, polling_interval=0.01,
+                                         max_completion_tokens=3)
+    assert run.status == "incomplete" and run.incomplete_details.reason == "max_completion_tokens"
+    cut = client.messages.get_last_message_by_role(thread_id=thread.id, role=MessageRole.AGENT)
+    assert (cut.status, cut.text_messages[0].text.value) == ("incomplete", "Local model: you")
+
+
+def test_legacy_state_survives_a_restart(tmp_path):
+    from helpers.local import start
+
+    first = start(tmp_path)
+    with first.agents_client() as client:
+        agent = client.create_agent(model="gpt-4o", name="kept")
+        thread = client.threads.create()
+        client.messages.create(thread_id=thread.id, role="user", content="remember me")
+    first.stop()
+    second = start(tmp_path)
+    try:
+        with second.agents_client() as client:
+            assert client.get_agent(agent.id).name == "kept"
+            texts = [m.text_messages[0].text.value for m in client.messages.list(thread_id=thread.id)]
+            assert texts == ["remember me"]
+    finally:
+        second.stop()

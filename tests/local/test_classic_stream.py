@@ -152,3 +152,32 @@ def test_async_client_stream_and_toolset(svc):
     assert any(isinstance(item, RunStep) for item in seen)
     final = [item for item in seen if isinstance(item, ThreadMessage) and item.status == "completed"]
     assert final[0].text_messages[0].text.value.startswith('Local model: you said "Thanks".')
+
+
+def test_async_client_crud_and_tool_outputs(svc):
+    async def scenario():
+        async with async_agents_client(svc) as client:
+            agent = await client.create_agent(model="gpt-4o", name="a",
+                                              tools=AsyncFunctionTool({lookup_order_async}).definitions)
+            assert (await client.update_agent(agent.id, name="b")).name == "b"
+            assert [a.id async for a in client.list_agents()] == [agent.id]
+            thread = await client.threads.create()
+            assert (await client.threads.update(thread.id, metadata={"x": "y"})).metadata == {"x": "y"}
+            message = await client.messages.create(thread_id=thread.id, role="user", content="order please")
+            assert (await client.messages.get(thread_id=thread.id, message_id=message.id)).id == message.id
+            run = await client.runs.create(thread_id=thread.id, agent_id=agent.id)
+            run = await client.runs.get(thread_id=thread.id, run_id=run.id)
+            call = run.required_action.submit_tool_outputs.tool_calls[0]
+            await client.runs.submit_tool_outputs(thread_id=thread.id, run_id=run.id,
+                                                  tool_outputs=[{"tool_call_id": call.id, "output": "ok"}])
+            statuses = [r.status async for r in client.runs.list(thread_id=thread.id)]
+            steps = [s.type async for s in client.run_steps.list(thread_id=thread.id, run_id=run.id)]
+            second = await client.runs.create(thread_id=thread.id, agent_id=agent.id)
+            cancelled = await client.runs.cancel(thread_id=thread.id, run_id=second.id)
+            await client.threads.delete(thread.id)
+            await client.delete_agent(agent.id)
+            return statuses, steps, cancelled.status
+
+    statuses, steps, cancelled = asyncio.run(scenario())
+    assert statuses == [RunStatus.COMPLETED] and steps == ["message_creation", "tool_calls"]
+    assert cancelled == RunStatus.CANCELLING

@@ -149,3 +149,14 @@ def test_async_azure_files_and_vector_stores(svc):
 
     store, content = asyncio.run(scenario())
     assert store.file_counts.completed == 1 and content == b"async"
+
+
+def test_azure_store_file_get_and_batch_cancel(agents):
+    doc = agents.files.upload(file=("c.txt", b"c"), purpose=FilePurpose.AGENTS)
+    store = agents.vector_stores.create(name="c")
+    batch = agents.vector_store_file_batches.create(vector_store_id=store.id, file_ids=[doc.id])
+    assert agents.vector_store_file_batches.get(vector_store_id=store.id, batch_id=batch.id).id == batch.id
+    assert agents.vector_store_file_batches.cancel(vector_store_id=store.id, batch_id=batch.id).status == "completed"
+    assert agents.vector_store_files.get(vector_store_id=store.id, file_id=doc.id).usage_bytes == 1
+    with pytest.raises(ResourceNotFoundError):
+        agents.vector_store_files.get(vector_store_id=store.id, file_id="file_other")

@@ -169,3 +169,85 @@ def test_async_openai_client(svc):
     run, text, streamed = asyncio.run(scenario())
     assert run.status == "completed" and text == 'Local model: you said "async hello".'
     assert "thread.message.delta" in streamed and streamed[-1] == "thread.run.completed"
+
+
+def _event_models():
+    """openai's stream event classes by event name (`event: Literal["thread.run.created"]`, ...)."""
+    import typing
+
+    from openai.types.beta import assistant_stream_event as module
+
+    models = {}
+    for value in vars(module).values():
+        fields = getattr(value, "model_fields", {})
+        if "event" in fields and "data" in fields:
+            for name in typing.get_args(fields["event"].annotation):
+                models[name] = value
+    return models
+
+
+@pytest.mark.parametrize("text", ["plot a chart from the widget file", "weather in Oslo"])
+def test_every_streamed_event_validates_as_its_openai_type(client, svc, text):
+    document = client.files.create(file=("w.md", b"Widgets cost 42."), purpose="assistants")
+    store = client.vector_stores.create(file_ids=[document.id])
+    assistant = client.beta.assistants.create(
+        model="gpt-4o", tools=[{"type": "file_search"}, {"type": "code_interpreter"}, WEATHER],
+        tool_resources={"file_search": {"vector_store_ids": [store.id]}})
+    body = {"assistant_id": assistant.id, "stream": True, "thread": {"messages": [{"role": "user", "content": text}]}}
+    answer = httpx.post(f"{svc.openai_base_url}/threads/runs", json=body, verify=svc.ssl_context(),
+                        headers={"Authorization": "Bearer k", "OpenAI-Beta": "assistants=v2"})
+    assert answer.headers["content-type"].startswith("text/event-stream")
+    models, names = _event_models(), []
+    for block in answer.text.strip().split("\n\n"):
+        event_line, data_line = block.split("\n")
+        name, data = event_line.removeprefix("event: "), data_line.removeprefix("data: ")
+        names.append(name)
+        if name != "done":
+            models[name].model_validate({"event": name, "data": json.loads(data)})
+    assert names[0] == "thread.created" and names[-1] == "done" and "thread.run.step.delta" in names
+
+
+def test_fields_of_the_other_surface_are_refused(client, svc):
+    assistant = client.beta.assistants.create(model="gpt-4o", reasoning_effort="low")
+    thread = client.beta.threads.create()
+    with pytest.raises(openai.BadRequestError) as run_resources:
+        client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id,
+                                        extra_body={"tool_resources": {}})
+    assert run_resources.value.body["param"] == "tool_resources"
+    azure = httpx.post(f"{svc.project_endpoint}/assistants?api-version=v1", verify=svc.ssl_context(),
+                       headers={"Authorization": "Bearer t"}, json={"model": "gpt-4o", "reasoning_effort": "low"})
+    assert azure.status_code == 400 and azure.json()["error"]["param"] == "reasoning_effort"
+    with pytest.raises(openai.BadRequestError):
+        client.vector_stores.create(extra_body={"configuration": {"data_sources": []}})
+    assert svc.project_openai_client().vector_stores.create(description="kept").description == "kept"
+
+
+def test_remaining_crud_endpoints(client):
+    assistant = client.beta.assistants.create(model="gpt-4o")
+    thread = client.beta.threads.create()
+    assert client.beta.threads.update(thread.id, metadata={"k": "v"}).metadata == {"k": "v"}
+    assert client.beta.threads.retrieve(thread.id).metadata == {"k": "v"}
+    message = client.beta.threads.messages.create(thread_id=thread.id, role="user", content="hi")
+    assert client.beta.threads.messages.update(message.id, thread_id=thread.id,
+                                               metadata={"m": "1"}).metadata == {"m": "1"}
+    assert client.beta.threads.messages.retrieve(message.id, thread_id=thread.id).content[0].text.value == "hi"
+    run = client.beta.threads.runs.create(thread_id=thread.id, assistant_id=assistant.id)
+    assert client.beta.threads.runs.update(run.id, thread_id=thread.id, metadata={"r": "2"}).metadata == {"r": "2"}
+    listed = client.beta.threads.runs.list(thread_id=thread.id)
+    assert [(r.id, r.status) for r in listed] == [(run.id, "completed")]
+    store = client.vector_stores.create(name="s")
+    assert [s.id for s in client.vector_stores.list()] == [store.id]
+    doc = client.files.create(file=("d.txt", b"d"), purpose="assistants")
+    client.files.create(file=("v.png", b"v"), purpose="vision")
+    assert [f.id for f in client.files.list(purpose="assistants")] == [doc.id]
+    batch = client.vector_stores.file_batches.create(store.id, files=[{"file_id": doc.id, "attributes": {"a": "b"}}])
+    assert client.vector_stores.file_batches.retrieve(batch.id, vector_store_id=store.id).file_counts.completed == 1
+    assert client.vector_stores.files.retrieve(doc.id, vector_store_id=store.id).attributes == {"a": "b"}
+
+
+def test_thread_with_inline_vector_store(client):
+    doc = client.files.create(file=("i.txt", b"Inline stores hold files."), purpose="assistants")
+    thread = client.beta.threads.create(tool_resources={"file_search": {"vector_stores": [{"file_ids": [doc.id]}]}})
+    store_ids = thread.tool_resources.file_search.vector_store_ids
+    assert len(store_ids) == 1
+    assert [f.id for f in client.vector_stores.files.list(vector_store_id=store_ids[0])] == [doc.id]

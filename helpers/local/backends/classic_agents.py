@@ -6,10 +6,11 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from .classic import assistants, runs, threads
+from .classic.surface import guarded
 
 MOUNTS = ("/api/projects/{project}", "/v1")
 
 
 def routes() -> list[Route]:
     # Runs first: `/threads/runs` must not be taken for a thread called "runs".
-    return [*runs.routes(), *assistants.routes(), *threads.routes()]
+    return guarded([*runs.routes(), *assistants.routes(), *threads.routes()], beta=True)

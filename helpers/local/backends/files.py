@@ -17,6 +17,7 @@ from ..errors import bad_request
 from ..ids import new_id, now
 from ..store import Store
 from .classic.objects import answer, deleted, listing, load, store
+from .classic.surface import guarded
 
 MOUNTS = ("/api/projects/{project}", "/v1", "/api/projects/{project}/openai/v1")
 PURPOSES = ("assistants", "assistants_output", "batch", "batch_output", "fine-tune", "fine-tune-results", "vision",
@@ -78,10 +79,10 @@ async def list_(request: Request) -> JSONResponse:
 
 
 def routes() -> list[Route]:
-    return [
+    return guarded([
         Route("/files", upload, methods=["POST"]),
         Route("/files", list_, methods=["GET"]),
         Route("/files/{file_id}", get, methods=["GET"]),
         Route("/files/{file_id}", delete, methods=["DELETE"]),
         Route("/files/{file_id}/content", content, methods=["GET"]),
-    ]
+    ], beta=False)

@@ -8,11 +8,12 @@ from ... import bodies
 from ...ids import new_id, now
 from .objects import answer, check_resources, deleted, limit_metadata, listing, load, store
 from .requests import AssistantCreate, AssistantUpdate
-from .surface import check_tools, require_beta_header
+from .surface import check_tools, only_on_one_surface
 
 
 def _fields(request: Request, body: AssistantUpdate) -> dict:
     given = body.model_dump(exclude_unset=True)
+    only_on_one_surface(request, set(given), openai_only={"reasoning_effort"})
     if "tools" in given:
         given["tools"] = check_tools(request, body.tools)
     if "tool_resources" in given:
@@ -25,7 +26,6 @@ def _fields(request: Request, body: AssistantUpdate) -> dict:
 
 
 async def create(request: Request):
-    require_beta_header(request)
     body = await bodies.read(request, AssistantCreate)
     assistant = {
         "id": new_id("asst"), "object": "assistant", "created_at": now(), "name": None, "description": None,
@@ -37,12 +37,10 @@ async def create(request: Request):
 
 
 async def get(request: Request):
-    require_beta_header(request)
     return answer(load(store(request), "assistant", request.path_params["assistant_id"]))
 
 
 async def update(request: Request):
-    require_beta_header(request)
     db = store(request)
     assistant = load(db, "assistant", request.path_params["assistant_id"])
     body = await bodies.read(request, AssistantUpdate)
@@ -51,7 +49,6 @@ async def update(request: Request):
 
 
 async def delete(request: Request):
-    require_beta_header(request)
     db = store(request)
     assistant_id = request.path_params["assistant_id"]
     load(db, "assistant", assistant_id)
@@ -60,7 +57,6 @@ async def delete(request: Request):
 
 
 async def list_(request: Request):
-    require_beta_header(request)
     return listing(store(request).list("assistant"), request)
 
 

@@ -1,7 +1,7 @@
 """Runs: how a run moves through its statuses, and what it leaves behind.
 
 A run is created `queued` and does its work the next time anyone reads it
-(a get, a list, its steps, a stream): the stand-in model answers, the run
+(a get, a list, its steps, the thread's messages, a stream): the stand-in model answers, the run
 steps and the assistant message are written, and the run ends `completed`, or
 stops at `requires_action` with the function calls the model made. So a
 polling loop (`while run.status in ("queued", "in_progress"): sleep; get`)
@@ -9,7 +9,8 @@ ends at its first get, and a run can still be cancelled before that.
 
 `advance` returns the events the real service streams for what happened
 (`thread.run.in_progress`, `thread.message.delta`, ...), so streaming and
-polling share one implementation (see `stream.py`).
+polling share one implementation (see `stream.py`); what a run writes is in
+`run_steps.py`.
 
 After `submit_tool_outputs` the run is `queued` again with the outputs kept
 in `_tool_outputs`; a run waiting in `requires_action` past `expires_at`
@@ -18,19 +19,16 @@ whose assistant was deleted before it started `failed`.
 """
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from ... import model
 from ...ids import new_id, now
 from ...store import Store
-from ..files import create_file
-from .objects import new_message, public, text_part
+from .run_steps import Event, code_step, message_step, require_action, search_step, snapshot
 from .schema_answer import json_answer
 
 ACTIVE = ("queued", "in_progress", "requires_action", "cancelling")
 RUN_LIFETIME = 600  # seconds a run may wait for tool outputs
-Event = tuple[str, dict[str, Any]]
 
 
 def new_run(db: Store, thread_id: str, assistant: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
@@ -87,10 +85,6 @@ def advance(db: Store, run: dict[str, Any]) -> list[Event]:
     return events
 
 
-def snapshot(doc: dict[str, Any]) -> dict[str, Any]:
-    return public(copy.deepcopy(doc))
-
-
 def _stop(db: Store, run: dict[str, Any], status: str, events: list[Event]) -> None:
     stamp = now()
     run.update(status=status, required_action=None)
@@ -115,25 +109,35 @@ def _work(db: Store, run: dict[str, Any], events: list[Event]) -> None:
         db.update("run_step", step["id"], step)
         events.append(("thread.run.step.completed", snapshot(step)))
     messages = db.list("message", parent=run["thread_id"])
+    strategy = run["truncation_strategy"]
+    seen = messages[-strategy["last_messages"]:] if strategy.get("type") == "last_messages" and \
+        strategy.get("last_messages") else messages
     turns = [model.Turn("system", run["instructions"])] if run["instructions"] else []
-    turns += [model.Turn(message["role"], _text_of(message)) for message in messages]
+    turns += [model.Turn(message["role"], _text_of(message)) for message in seen]
     tools = _model_tools(run, messages)
     reply = model.reply(turns, tools, tool_outputs=outputs, files=_searchable_files(db, run, messages, tools))
     usage = {"prompt_tokens": sum(len(turn.text.split()) for turn in turns), "completion_tokens": 0}
     if reply.function_calls:
-        _require_action(db, run, reply.function_calls, events)
+        calls = reply.function_calls if run["parallel_tool_calls"] else reply.function_calls[:1]
+        require_action(db, run, calls, events)
         return
     if reply.code_run:
-        _code_step(db, run, reply.code_run, events)
+        code_step(db, run, reply.code_run, events)
     if reply.citations:
-        _search_step(db, run, reply.citations, events)
+        search_step(db, run, reply.citations, events)
     text = json_answer(run["response_format"], reply.text or "") or reply.text or ""
+    limit = run["max_completion_tokens"]
+    cut = bool(limit) and len(text.split()) > limit
+    if cut:  # a word stands for a token: the answer stops where the budget ends
+        text = " ".join(text.split()[:limit])
     usage["completion_tokens"] = len(text.split())
-    _message_step(db, run, text, reply, events)
+    message_step(db, run, text, reply, events, incomplete=cut)
     usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-    run.update(status="completed", completed_at=now(), usage=usage)
+    run.update(status="incomplete" if cut else "completed", usage=usage,
+               incomplete_details={"reason": "max_completion_tokens"} if cut else None)
+    run["completed_at"] = None if cut else now()
     db.update("run", run["id"], run)
-    events.append(("thread.run.completed", snapshot(run)))
+    events.append((f"thread.run.{run['status']}", snapshot(run)))
 
 
 def _text_of(message: dict[str, Any]) -> str:
@@ -180,109 +184,3 @@ def _searchable_files(db: Store, run: dict[str, Any], messages: list[dict[str, A
         if info is not None and data is not None:
             found.append((file_id, info["filename"], data.decode("utf-8", errors="replace")))
     return found
-
-
-def _new_step(db: Store, run: dict[str, Any], details: dict[str, Any], events: list[Event]) -> dict[str, Any]:
-    step = {
-        "id": new_id("step"), "object": "thread.run.step", "created_at": now(), "run_id": run["id"],
-        "assistant_id": run["assistant_id"], "thread_id": run["thread_id"], "type": details["type"],
-        "status": "in_progress", "cancelled_at": None, "completed_at": None, "expired_at": None, "failed_at": None,
-        "last_error": None, "step_details": details, "usage": None, "metadata": {},
-    }
-    db.insert("run_step", step["id"], step, parent=run["id"])
-    events.append(("thread.run.step.created", snapshot(step)))
-    events.append(("thread.run.step.in_progress", snapshot(step)))
-    return step
-
-
-def _finish_step(db: Store, step: dict[str, Any], events: list[Event]) -> None:
-    step.update(status="completed", completed_at=now(),
-                usage={"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0})
-    db.update("run_step", step["id"], step)
-    events.append(("thread.run.step.completed", snapshot(step)))
-
-
-def _step_delta(step: dict[str, Any], calls: list[dict[str, Any]]) -> Event:
-    indexed = [{"index": index, **call} for index, call in enumerate(calls)]
-    return ("thread.run.step.delta", {"id": step["id"], "object": "thread.run.step.delta",
-                                      "delta": {"step_details": {"type": "tool_calls", "tool_calls": indexed}}})
-
-
-def _require_action(db: Store, run: dict[str, Any], calls: list[model.FunctionCall], events: list[Event]) -> None:
-    required = [{"id": new_id("call"), "type": "function", "function": {"name": c.name, "arguments": c.arguments}}
-                for c in calls]
-    step_calls = [{**call, "function": {**call["function"], "output": None}} for call in required]
-    step = _new_step(db, run, {"type": "tool_calls", "tool_calls": step_calls}, events)
-    events.append(_step_delta(step, step_calls))
-    run.update(status="requires_action", _tool_step=step["id"],
-               required_action={"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": required}})
-    db.update("run", run["id"], run)
-    events.append(("thread.run.requires_action", snapshot(run)))
-
-
-def _code_step(db: Store, run: dict[str, Any], code: model.CodeRun, events: list[Event]) -> None:
-    image = create_file(db, code.file_name, code.file_bytes, "assistants_output")
-    run["_code_file"] = image["id"]
-    call = {"id": new_id("call"), "type": "code_interpreter",
-            "code_interpreter": {"input": code.code, "outputs": [
-                {"type": "logs", "logs": code.output}, {"type": "image", "image": {"file_id": image["id"]}}]}}
-    step = _new_step(db, run, {"type": "tool_calls", "tool_calls": [call]}, events)
-    events.append(_step_delta(step, [call]))
-    _finish_step(db, step, events)
-
-
-def _search_step(db: Store, run: dict[str, Any], citations: list[model.Citation], events: list[Event]) -> None:
-    results = [{"file_id": c.file_id, "file_name": c.filename, "score": 1.0} for c in citations]
-    call = {"id": new_id("call"), "type": "file_search",
-            "file_search": {"ranking_options": {"ranker": "default_2024_08_21", "score_threshold": 0.0},
-                            "results": results}}
-    step = _new_step(db, run, {"type": "tool_calls", "tool_calls": [call]}, events)
-    _finish_step(db, step, events)
-
-
-def _message_step(db: Store, run: dict[str, Any], text: str, reply: model.Reply, events: list[Event]) -> None:
-    """The assistant message: text with its annotations (and the chart, for a code run), streamed in deltas."""
-    annotations = []
-    for index, citation in enumerate(reply.citations):
-        marker = f"【4:{index}†{citation.filename}】"
-        annotations.append({"type": "file_citation", "text": marker, "start_index": len(text),
-                            "end_index": len(text) + len(marker),
-                            "file_citation": {"file_id": citation.file_id, "quote": citation.quote}})
-        text += marker
-    parts = []
-    if file_id := run.pop("_code_file", None):
-        link = f"sandbox:/mnt/data/{reply.code_run.file_name}"
-        text += f" [Download {reply.code_run.file_name}]({link})"
-        start = text.index(link)
-        annotations.append({"type": "file_path", "text": link, "start_index": start, "end_index": start + len(link),
-                            "file_path": {"file_id": file_id}})
-        parts.append({"type": "image_file", "image_file": {"file_id": file_id}})
-    message = new_message(db, run["thread_id"], "assistant", [], assistant_id=run["assistant_id"],
-                          run_id=run["id"], status="in_progress")
-    step = _new_step(db, run, {"type": "message_creation", "message_creation": {"message_id": message["id"]}},
-                     events)
-    events.append(("thread.message.created", snapshot(message)))
-    events.append(("thread.message.in_progress", snapshot(message)))
-    for index, part in enumerate(parts):
-        events.append(_message_delta(message["id"], {"index": index, **part}))
-    chunks = _chunks(text)
-    for number, chunk in enumerate(chunks):
-        # The annotations arrive with the last piece of text, numbered as deltas number them.
-        found = [{"index": i, **a} for i, a in enumerate(annotations)] if number == len(chunks) - 1 else []
-        events.append(_message_delta(message["id"], {"index": len(parts), "type": "text",
-                                                       "text": {"value": chunk, "annotations": found}}))
-    message.update(status="completed", completed_at=now(), content=[*parts, text_part(text, annotations)])
-    db.update("message", message["id"], message)
-    events.append(("thread.message.completed", snapshot(message)))
-    _finish_step(db, step, events)
-
-
-def _message_delta(message_id: str, part: dict[str, Any]) -> Event:
-    return ("thread.message.delta", {"id": message_id, "object": "thread.message.delta",
-                                     "delta": {"role": "assistant", "content": [part]}})
-
-
-def _chunks(text: str, size: int = 4) -> list[str]:
-    """The text in pieces of a few words, as a model streams it (joined, they give the text back)."""
-    words = text.split(" ")
-    return [" ".join(words[i:i + size]) + (" " if i + size < len(words) else "") for i in range(0, len(words), size)]

@@ -101,11 +101,13 @@ def check_resources(db: Store, resources: dict[str, Any] | None) -> dict[str, An
     for store_id in search.get("vector_store_ids") or []:
         load(db, "vector_store", store_id)
     if search.get("vector_stores"):
-        from ..vector_stores import create_vector_store
+        from ..vector_store_contents import create_vector_store  # here: that module imports this one
 
+        # Stores described inline (`vector_stores: [{file_ids}]`) are created and referenced by id.
         made = [create_vector_store(db, {"file_ids": spec.get("file_ids") or [], "metadata": spec.get("metadata")})
                 for spec in search["vector_stores"]]
-        resources = {**resources, "file_search": {"vector_store_ids": [vs["id"] for vs in made]}}
+        ids = list(search.get("vector_store_ids") or []) + [vs["id"] for vs in made]
+        resources = {**resources, "file_search": {"vector_store_ids": ids}}
     return {key: value for key, value in resources.items() if value is not None}
 
 

@@ -11,11 +11,12 @@ from starlette.routing import Route
 from ... import bodies
 from ...errors import bad_request
 from ...store import Store
-from .engine import active_run, advance, new_run, snapshot
+from .engine import active_run, advance, new_run
+from .run_steps import snapshot, step_view
 from .objects import answer, check_resources, listing, load, store
 from .requests import RunCreate, RunOptions, RunUpdate, SubmitToolOutputs, ThreadAndRunCreate, ThreadCreate
 from .stream import event_stream
-from .surface import check_tools, require_beta_header
+from .surface import check_tools, only_on_one_surface
 from .threads import add_message, create_thread
 
 RUN_ONLY = {"assistant_id", "stream", "additional_instructions", "additional_messages", "thread"}
@@ -23,6 +24,9 @@ RUN_ONLY = {"assistant_id", "stream", "additional_instructions", "additional_mes
 
 def _options(request: Request, db: Store, body: RunOptions) -> dict[str, Any]:
     options = body.model_dump(exclude_none=True, exclude=RUN_ONLY)
+    # OpenAI's run create has no tool_resources (its create-thread-and-run has).
+    only_on_one_surface(request, set(body.model_fields_set), openai_only={"reasoning_effort"},
+                        azure_only=set() if isinstance(body, ThreadAndRunCreate) else {"tool_resources"})
     if body.tools is not None:
         options["tools"] = check_tools(request, body.tools)
     if body.tool_resources is not None:
@@ -34,8 +38,13 @@ def _options(request: Request, db: Store, body: RunOptions) -> dict[str, Any]:
     return options
 
 
+def includes(request: Request) -> list[str]:
+    """`include[]` values: repeated (openai) or comma-joined (azure-ai-agents)."""
+    return [part for value in request.query_params.getlist("include[]") for part in value.split(",") if part]
+
+
 def _started(db: Store, run: dict[str, Any], stream: bool, *, before: list[tuple[str, Any]] = (),
-             created: bool = True):
+             created: bool = True, include: list[str] = ()):
     """The answer to a call that (re)started `run`: the run as it is now, or its events as they happen."""
     if not stream:
         return answer(run)
@@ -49,14 +58,14 @@ def _started(db: Store, run: dict[str, Any], stream: bool, *, before: list[tuple
             events = advance(db, current)
             if not events:
                 break
-            yield from events
+            yield from ((name, step_view(data, include) if name.startswith("thread.run.step.") and
+                         "step_details" in data else data) for name, data in events)
             current = db.get("run", run["id"])
 
     return event_stream(produce())
 
 
 async def create(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -67,11 +76,10 @@ async def create(request: Request):
         raise bad_request(f"Thread {thread_id} already has an active run {run['id']}.")
     for message in body.additional_messages or []:
         add_message(db, thread_id, message)
-    return _started(db, new_run(db, thread_id, assistant, options), bool(body.stream))
+    return _started(db, new_run(db, thread_id, assistant, options), bool(body.stream), include=includes(request))
 
 
 async def create_thread_and_run(request: Request):
-    require_beta_header(request)
     db = store(request)
     body = await bodies.read(request, ThreadAndRunCreate)
     assistant = load(db, "assistant", body.assistant_id)
@@ -89,14 +97,12 @@ def _run(request: Request) -> tuple[Store, dict[str, Any]]:
 
 
 async def get(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
     return answer(db.get("run", run["id"]))
 
 
 async def update(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     body = await bodies.read(request, RunUpdate)
     if body.metadata is not None:
@@ -105,7 +111,6 @@ async def update(request: Request):
 
 
 async def list_(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -115,7 +120,6 @@ async def list_(request: Request):
 
 
 async def cancel(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     if run["status"] not in ("queued", "in_progress", "requires_action"):
         raise bad_request(f"Cannot cancel run with status '{run['status']}'.")
@@ -124,7 +128,6 @@ async def cancel(request: Request):
 
 
 async def submit_tool_outputs(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     body = await bodies.read(request, SubmitToolOutputs)
     advance(db, run)  # a run waiting too long has expired by now
@@ -150,17 +153,16 @@ async def submit_tool_outputs(request: Request):
 
 
 async def list_steps(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
-    return listing(db.list("run_step", parent=run["id"]), request)
+    wanted = includes(request)
+    return listing([step_view(step, wanted) for step in db.list("run_step", parent=run["id"])], request)
 
 
 async def get_step(request: Request):
-    require_beta_header(request)
     db, run = _run(request)
     advance(db, run)
-    return answer(load(db, "run_step", request.path_params["step_id"], parent=run["id"]))
+    return answer(step_view(load(db, "run_step", request.path_params["step_id"], parent=run["id"]), includes(request)))
 
 
 def routes() -> list[Route]:

@@ -4,7 +4,7 @@
   assistants=v2` header and knows only the code_interpreter, file_search and
   function tools.
 - `/api/projects/{project}` is classic Foundry agents (azure-ai-agents 1.x):
-  no beta header, and the Azure tools as well (Bing, AI Search, OpenAPI, Azure
+  no beta header but an `api-version` query parameter, and the Azure tools as well (Bing, AI Search, OpenAPI, Azure
   Functions, connected agents, ...), which the service accepts and which the
   stand-in model never calls.
 """
@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from starlette.requests import Request
+from starlette.routing import Route
 
 from ...errors import bad_request
 
@@ -23,20 +24,45 @@ AZURE_TOOLS = OPENAI_TOOLS | {
     "sharepoint_grounding", "fabric_dataagent", "deep_research", "mcp", "browser_automation", "computer_use_preview",
 }
 FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+API_VERSION = re.compile(r"^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$")
 
 
 def is_openai(request: Request) -> bool:
-    return request.url.path.startswith("/v1/")
+    """OpenAI's own API (`/v1`) or the project's OpenAI-compatible one (`.../openai/v1`)."""
+    path = request.url.path
+    return path.startswith("/v1/") or "/openai/v1/" in path
 
 
-def require_beta_header(request: Request) -> None:
-    """OpenAI refused Assistants calls without the v2 beta header."""
-    if is_openai(request) and request.headers.get("openai-beta", "") != "assistants=v2":
-        raise bad_request(
-            "You must provide the 'OpenAI-Beta' header to access the Assistants API. "
-            "Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
-            code="invalid_beta",
-        )
+def check_request(request: Request, *, beta: bool) -> None:
+    """What each surface asks of every call: OpenAI's beta header on the
+    Assistants routes of `/v1` (`beta`), an `api-version` on the project
+    endpoint (azure-ai-agents sends `api-version=v1`)."""
+    path = request.url.path
+    if path.startswith("/v1/"):
+        if beta and request.headers.get("openai-beta", "") != "assistants=v2":
+            raise bad_request(
+                "You must provide the 'OpenAI-Beta' header to access the Assistants API. "
+                "Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
+                code="invalid_beta",
+            )
+    elif "/openai/v1/" not in path:
+        version = request.query_params.get("api-version")
+        if not version:
+            raise bad_request("Missing required query parameter: 'api-version'.", param="api-version",
+                              code="missing_required_parameter")
+        if not API_VERSION.match(version):
+            raise bad_request(f"Unsupported api-version '{version}'.", param="api-version", code="invalid_value")
+
+
+def guarded(routes: list[Route], *, beta: bool) -> list[Route]:
+    """`routes` with `check_request` before every handler."""
+    def guard(endpoint):
+        async def checked(request: Request):
+            check_request(request, beta=beta)
+            return await endpoint(request)
+        return checked
+
+    return [Route(route.path, guard(route.endpoint), methods=route.methods, name=route.name) for route in routes]
 
 
 def check_tools(request: Request, tools: list[Any] | None, param: str = "tools") -> list[dict[str, Any]]:
@@ -66,3 +92,11 @@ def check_tools(request: Request, tools: list[Any] | None, param: str = "tools")
         raise bad_request("Invalid 'tools': array too long. Expected at most 128 tools.", param=param,
                           code="array_above_max_length")
     return checked
+
+
+def only_on_one_surface(request: Request, given: set[str], *, openai_only: set[str] = frozenset(),
+                        azure_only: set[str] = frozenset()) -> None:
+    """A 400 for a field the other surface's SDK sends but this surface's service does not know."""
+    foreign = sorted(given & (azure_only if is_openai(request) else openai_only))
+    if foreign:
+        raise bad_request(f"Unknown parameter: '{foreign[0]}'.", param=foreign[0], code="unknown_parameter")

@@ -14,7 +14,6 @@ from .engine import active_run, settle
 from .objects import (answer, check_resources, content_parts, deleted, limit_metadata, listing, load, new_message,
                       store)
 from .requests import MessageCreate, MessageUpdate, ThreadCreate, ThreadUpdate
-from .surface import require_beta_header
 
 
 def create_thread(db: Store, body: ThreadCreate) -> dict[str, Any]:
@@ -35,17 +34,14 @@ def add_message(db: Store, thread_id: str, body: MessageCreate) -> dict[str, Any
 
 
 async def create(request: Request):
-    require_beta_header(request)
     return answer(create_thread(store(request), await bodies.read(request, ThreadCreate)))
 
 
 async def get(request: Request):
-    require_beta_header(request)
     return answer(load(store(request), "thread", request.path_params["thread_id"]))
 
 
 async def update(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread = load(db, "thread", request.path_params["thread_id"])
     body = await bodies.read(request, ThreadUpdate)
@@ -57,7 +53,6 @@ async def update(request: Request):
 
 
 async def delete(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -70,12 +65,10 @@ async def delete(request: Request):
 
 
 async def list_(request: Request):
-    require_beta_header(request)
     return listing(store(request).list("thread"), request)
 
 
 async def create_message(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -86,7 +79,6 @@ async def create_message(request: Request):
 
 
 async def list_messages(request: Request):
-    require_beta_header(request)
     db = store(request)
     thread_id = request.path_params["thread_id"]
     load(db, "thread", thread_id)
@@ -98,14 +90,12 @@ async def list_messages(request: Request):
 
 
 async def get_message(request: Request):
-    require_beta_header(request)
     db = store(request)
     load(db, "thread", request.path_params["thread_id"])
     return answer(load(db, "message", request.path_params["message_id"], parent=request.path_params["thread_id"]))
 
 
 async def update_message(request: Request):
-    require_beta_header(request)
     db = store(request)
     load(db, "thread", request.path_params["thread_id"])
     message = load(db, "message", request.path_params["message_id"], parent=request.path_params["thread_id"])
@@ -116,7 +106,6 @@ async def update_message(request: Request):
 
 
 async def delete_message(request: Request):
-    require_beta_header(request)
     db = store(request)
     load(db, "thread", request.path_params["thread_id"])
     message = load(db, "message", request.path_params["message_id"], parent=request.path_params["thread_id"])
