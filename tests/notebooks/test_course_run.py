@@ -13,10 +13,7 @@ pytestmark = pytest.mark.notebook
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-KNOWN_BROKEN = {
-    # The converter still writes `part.text.value` for message items (fixed by the answers rules).
-    "09": "converted answer reading keeps .text.value",
-}
+KNOWN_BROKEN: dict[str, str] = {}  # lesson number -> why it is expected to fail (strict xfail)
 
 
 @pytest.mark.parametrize("lesson", [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_BROKEN[n.number], strict=True))
