@@ -150,6 +150,15 @@ def reason(result) -> str:
     return lines[-1][:300] if lines else f"exit status {result.returncode}, no error output"
 
 
+def convert_in_place(copy: Path, top: Path) -> None:
+    """Replace the staged copy (never the sdist) by its conversion."""
+    import helpers
+    from helpers.foundry.sibling_modules import FolderModules, search_roots
+
+    modules = FolderModules(search_roots(copy.resolve(), top.resolve().parent))
+    copy.write_text(helpers.convert_code(copy.read_text(encoding="utf-8"), modules=modules).output, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
@@ -157,6 +166,9 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="run only samples whose file name contains one of these")
     parser.add_argument("--verbose", action="store_true", help="print each failure's output")
     parser.add_argument("--output", action="store_true", help="print every sample's output")
+    parser.add_argument("--converted", action="store_true",
+                        help="run each sample's conversion (helpers.convert_code, sibling modules read as in "
+                             "folder mode) instead of the original")
     args = parser.parse_args()
     samples = samples_in(args.samples)
     if args.only:
@@ -176,6 +188,8 @@ def main() -> int:
                 workdir = Path(tmp) / f"s{number}" / "samples"
                 workdir.mkdir(parents=True)
                 copy, stand_in = stage(sample, args.samples, workdir)
+                if args.converted:
+                    convert_in_place(copy, workdir)
                 name = str(sample.relative_to(args.samples)) + (" [stand-in assets]" if stand_in else "")
                 started = time.perf_counter()
                 try:
@@ -198,7 +212,8 @@ def main() -> int:
         finally:
             server.stop()
     total = len(samples)
-    print(f"\n{passed}/{total} samples exit 0 ({100 * passed / max(total, 1):.1f}%)")
+    what = "converted samples" if args.converted else "samples"
+    print(f"\n{passed}/{total} {what} exit 0 ({100 * passed / max(total, 1):.1f}%)")
     for name, why in failures:
         print(f"  {name}: {why}")
     if timed.durations:
