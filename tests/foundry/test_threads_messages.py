@@ -84,8 +84,23 @@ def test_message_create_becomes_item():
         "message = openai_client.conversations.items.create(\n"
         "    conversation_id=thread.id,\n"
         "    items=[{\"type\": \"message\", \"role\": 'user', \"content\": 'Follow-up'}],  # who speaks\n"
-        ")\n"
+        ").data[0]\n"
     ) in result.output
+
+
+def test_a_created_message_that_is_not_kept_stays_a_plain_call():
+    result = convert_checked("client.agents.messages.create(thread_id=t.id, role='user', content='Hi')\n")
+    assert result.output.endswith(
+        "openai_client.conversations.items.create(conversation_id=t.id, items=[{\"type\": \"message\", "
+        "\"role\": 'user', \"content\": 'Hi'}])\n")
+
+
+def test_an_awaited_kept_message_takes_its_item_after_the_await():
+    result = convert_checked("async def f(client, t):\n"
+                             "    m = await client.agents.messages.create(thread_id=t.id, role='user', content='Hi')\n"
+                             "    return m.id\n")
+    assert "    m = (await openai_client.conversations.items.create(conversation_id=t.id, items=[" in result.output
+    assert "}])).data[0]\n" in result.output
 
 
 def test_message_attachments_are_kept_as_comment():

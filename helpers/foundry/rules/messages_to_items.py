@@ -7,7 +7,14 @@ After:
     message = openai_client.conversations.items.create(
         conversation_id=thread.id,
         items=[{"type": "message", "role": "user", "content": "Hi"}],
+    ).data[0]
+    openai_client.conversations.items.create(
+        conversation_id=thread.id,
+        items=[{"type": "message", "role": "user", "content": "Hi"}],
     )
+
+`items.create` answers with the list of created items, so a kept result takes
+its one item (`.data[0]`): `message.id` goes on working.
 
 Items carry no metadata; attachments are noted (files go to tools or to
 `input_file` content).
@@ -18,6 +25,7 @@ import ast
 
 from ..build import (
     keep_unmapped,
+    layout,
     message_item,
     open_call,
     openai_for,
@@ -26,7 +34,7 @@ from ..build import (
     role_value,
 )
 from ..context import Context
-from ..fragments import Arg
+from ..fragments import Arg, render_call
 from ..registry import rule
 
 RULE = rule("messages_to_items", "messages.create -> openai_client.conversations.items.create")
@@ -57,6 +65,19 @@ def convert(node: ast.Call, ctx: Context) -> None:
     args = [Arg("conversation_id", thread.value if thread else "conversation_id", thread.comments if thread else []),
             Arg("items", f"[{item}]", comments_of), *call.args]
     put_comments_above(ctx, comments)
-    rewrite_call(ctx, node, f"{openai_for(ctx, target, node)}.conversations.items.create", args, call)
-    if isinstance(ctx.statement, ast.Assign):
-        ctx.note(node, "info", "items.create returns the list of created items (`.data`), not one message.")
+    func = f"{openai_for(ctx, target, node)}.conversations.items.create"
+    statement = ctx.statement
+    kept = statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) else None
+    if kept is node:
+        text = render_call(func, args, multiline=call.multiline, leading_comments=call.leading_comments,
+                           **layout(ctx, node))
+        ctx.replace(node, f"{text}.data[0]")
+    elif isinstance(kept, ast.Await) and kept.value is node:
+        text = render_call(func, args, multiline=call.multiline, leading_comments=call.leading_comments,
+                           **layout(ctx, node))
+        ctx.replace(kept, f"(await {text}).data[0]")
+    else:
+        rewrite_call(ctx, node, func, args, call)
+    if kept is not None:
+        ctx.note(node, "info", "items.create answers with the list of created items; `.data[0]` is the one "
+                 "message item, whose id is an item id (not a message id).")
