@@ -245,3 +245,13 @@ def test_v4_values_are_checked_against_the_v4_schema(line):
     with pytest.raises(InputError) as info:
         convert_payload('0:"a"\n' + line + "\n", kind="langdock-stream")
     assert info.value.line == 2
+
+
+def test_the_detected_input_format_is_named_in_a_note():
+    from helpers import convert_payload
+
+    legacy = convert_payload('data: {"type":"message","content":"Hi"}\ndata: {"type":"done"}\n')
+    v4 = convert_payload('0:"Hi"\nd:{"finishReason":"stop"}\n', stream_format="ui-message-stream")
+    assert legacy.notes[0].message.startswith("input detected as Langdock's legacy SSE events")
+    assert v4.notes[0].message.startswith("input detected as the AI SDK 4 data stream")
+    assert (legacy.notes[0].line, v4.notes[0].rule) == (1, "S1")
