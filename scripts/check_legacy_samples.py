@@ -139,11 +139,11 @@ def check(source: str, modules=None) -> tuple[list[str], list[str]]:
     from helpers.sdk_check import verify_result
 
     verdict = verify_result(result)  # legacy calls left with a note are a warning, not a failure
-    if not verdict.ok:
-        bad = [f"line {c.line}: {c.message}" for c in verdict.checks if not c.ok]
+    if verdict.level == "failed":
+        bad = [f"line {c.line}: {c.message}" for c in verdict.checks if c.level == "failed"]
         problems.append(verdict.summary + (": " + "; ".join(bad) if bad else ""))
     failures = unnoted(source, result)
-    if not verdict.ok:
+    if verdict.level == "failed":
         failures.append("verify_code fails")
     return problems, failures
 
