@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..errors import InputError, WorkbookError
+from ..errors import InputError, InternalError, WorkbookError
 from ..inputs import as_text
 from ..results import ConversionResult
 from ..secrets import redact
@@ -137,7 +137,7 @@ def _internal_view(exc: BaseException, started: float) -> ConverterView:
     )
     return ConverterView(
         status="internal-error",
-        message=f"internal error: {name}",
+        message=f"internal error: {name} (a bug in the workbook, not in your input: please report it)",
         internal_error=name,
         message_html=body,
         elapsed_ms=(time.perf_counter() - started) * 1000,
@@ -217,6 +217,9 @@ class ConverterModel:
                     message_html=f'<p class="amw-muted">{EMPTY_MESSAGE}</p>',
                 )
             result = self._run(text)
+        except InternalError as exc:  # a bug of ours, not the input's fault
+            log.debug("conversion failed", exc_info=True)
+            return _internal_view(exc.__cause__ or exc, started)
         except WorkbookError as exc:
             return _error_view(exc, self.text if isinstance(self.text, str) else "", started)
         except Exception as exc:  # noqa: BLE001 - shown as a collapsed internal error, logged at DEBUG

@@ -84,3 +84,4 @@ def test_the_widget_shows_it_without_a_traceback(monkeypatch):
     monkeypatch.setattr(run_to_response, "_usage", broken)
     view = ConverterModel().update(ex.RUN_BEFORE)
     assert "please report it" in view.message and "Traceback" not in view.message_html
+    assert view.status == "internal-error"  # not "input-error": the input is not at fault
