@@ -174,6 +174,7 @@ def test_legacy_calls_left_without_a_note_show_a_red_failure():
 def test_verdict_colours_differ_per_level():
     from helpers.widgets.styles import CSS
 
-    colours = {level: re.search(rf"\.amw-verdict-{level} {{ background: (#[0-9a-f]{{6}})", CSS).group(1)
+    colours = {level: re.search(rf"\.amw-verdict-{level} {{ background: (rgba\([^)]*\))", CSS).group(1)
                for level in ("ok", "warning", "failed")}
-    assert colours == {"ok": "#dafbe1", "warning": "#fff8c5", "failed": "#ffebe9"}
+    assert colours == {"ok": "rgba(26, 127, 55, 0.14)", "warning": "rgba(154, 103, 0, 0.14)",
+                       "failed": "rgba(207, 34, 46, 0.12)"}
