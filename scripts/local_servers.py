@@ -58,7 +58,8 @@ def free_port() -> int:
 def prepare_workdir(base: Path) -> Path:
     """A temp tree with a copy of the notebook and private Jupyter folders."""
     (base / "notebooks").mkdir(parents=True, exist_ok=True)
-    shutil.copy(NOTEBOOK, base / "notebooks" / "converter.ipynb")
+    for notebook in NOTEBOOK.parent.glob("*.ipynb"):  # the converter and the course
+        shutil.copy(notebook, base / "notebooks" / notebook.name)
     settings = base / "jupyter" / "settings"
     # No autosave (nothing to keep) and no news or update checks (no network, no popups).
     overrides = {
@@ -138,8 +139,8 @@ def _serve(
 
 
 @contextlib.contextmanager
-def jupyterlab(base: Path) -> Iterator[str]:
-    """Yield the URL of the notebook in a running JupyterLab."""
+def jupyterlab(base: Path, notebook: str = "converter.ipynb") -> Iterator[str]:
+    """Yield the URL of `notebook` (the converter unless named) in a running JupyterLab."""
     prepare_workdir(base)
     port = free_port()
     command = [
@@ -158,7 +159,7 @@ def jupyterlab(base: Path) -> Iterator[str]:
     ]
     root = f"http://127.0.0.1:{port}"
     with _serve(command, base, f"{root}/api/status", "jupyterlab.log"):
-        yield f"{root}/lab/tree/notebooks/converter.ipynb"
+        yield f"{root}/lab/tree/notebooks/{notebook}"
 
 
 @contextlib.contextmanager
