@@ -170,3 +170,11 @@ def test_structured_output_parses_into_the_callers_model(svc):
 
     parsed = svc.project_openai_client().responses.parse(model="gpt-4o", input="Meet Bob on Friday", text_format=Event)
     assert parsed.output_parsed == Event(name="Friday", participants=[])
+
+
+def test_store_false_answers_without_keeping_the_response(svc):
+    client = svc.openai_client()
+    kept_out = client.responses.create(model="gpt-4o", input="Forget me", store=False)
+    assert kept_out.store is False and kept_out.output_text == 'Local model: you said "Forget me".'
+    with pytest.raises(openai.NotFoundError):
+        client.responses.retrieve(kept_out.id)

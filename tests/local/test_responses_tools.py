@@ -88,8 +88,10 @@ def _store_file(svc, vector_store_id, file_id, filename, text):
     svc.store.insert("file", file_id, {"id": file_id, "object": "file", "filename": filename,
                                        "bytes": len(text.encode()), "purpose": "assistants", "created_at": 0})
     svc.store.put_blob(file_id, text.encode())
-    svc.store.insert("vector_store_file", file_id, {"id": file_id, "object": "vector_store.file",
-                                                    "vector_store_id": vector_store_id}, parent=vector_store_id)
+    # keyed "<vector store id>:<file id>" so a file can be in several stores; the body's id is the file id
+    svc.store.insert("vector_store_file", f"{vector_store_id}:{file_id}",
+                     {"id": file_id, "object": "vector_store.file", "vector_store_id": vector_store_id},
+                     parent=vector_store_id)
 
 
 def test_file_search_call_with_a_file_citation(svc, client):

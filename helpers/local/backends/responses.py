@@ -209,7 +209,8 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
         id=new_id("resp"), model=model_name, output=output, request=request, tools=tools,
         instructions=instructions, conversation=conversation_id,
         input_text=" ".join(response_items.text_of(i) for i in new_items))
-    store.insert(RESPONSE, response["id"], {"response": response, "input": new_items, "context": context + output})
+    if body.store is not False:  # `store=False`: answered, but neither retrievable nor chainable
+        store.insert(RESPONSE, response["id"], {"response": response, "input": new_items, "context": context + output})
     if conversation_id is not None:
         conversations.append(store, conversation_id, new_items + output)
     return response
