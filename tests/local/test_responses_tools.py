@@ -108,3 +108,14 @@ def test_file_search_call_with_a_file_citation(svc, client):
     assert 'From products.md: "Contoso sells hiking boots."' in response.output_text
     plain = _create(client, input="Again?", extra_body=agent_reference("librarian"))
     assert plain.output[0].results is None  # results only when included
+
+
+def test_function_output_added_as_a_conversation_item_answers_the_call(svc, client):
+    svc.project_client().agents.create_version(agent_name="weather",
+                                               definition=PromptAgentDefinition(model="gpt-4o", tools=[WEATHER]))
+    conversation = client.conversations.create(items=[{"role": "user", "content": "Weather in Bergen?"}])
+    call = client.responses.create(conversation=conversation.id, extra_body=agent_reference("weather")).output[0]
+    client.conversations.items.create(conversation.id, items=[
+        {"type": "function_call_output", "call_id": call.call_id, "output": "rain"}])
+    answer = _create(client, conversation=conversation.id, extra_body=agent_reference("weather"))
+    assert answer.output_text == "The tools returned: get_weather -> rain"

@@ -173,3 +173,13 @@ def tool_outputs(history: list[dict[str, Any]], new_items: list[dict[str, Any]])
         output = item["output"] if isinstance(item["output"], str) else text_of({"content": item["output"]})
         pairs.append((call["name"], output))
     return pairs
+
+
+def trailing_outputs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The function_call_output items at the end of `items` (added to a conversation before a response)."""
+    tail: list[dict[str, Any]] = []
+    for item in reversed(items):
+        if item.get("type") != "function_call_output":
+            break
+        tail.insert(0, item)
+    return tail

@@ -168,8 +168,7 @@ def _context(store, body: ResponseCreate) -> tuple[str | None, list[dict[str, An
         if previous is None:
             raise bad_request(f"Previous response with id '{body.previous_response_id}' not found.",
                               param="previous_response_id", code="previous_response_not_found")
-        conversation = previous["response"].get("conversation")
-        return (conversation or {}).get("id"), previous["context"]
+        return None, previous["context"]
     return None, []
 
 
@@ -194,7 +193,7 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
     new_items = _input(store, body.input)
     if not history and not new_items:
         raise bad_request("Missing required parameter: 'input'.", param="input", code="missing_required_parameter")
-    outputs = response_items.tool_outputs(history, new_items)
+    outputs = response_items.tool_outputs(history, new_items or response_items.trailing_outputs(history))
     context = history + new_items
     text_format = ((body.text or definition.get("text") or {}).get("format") or {})
     reply = stand_in.reply(response_items.turns(context, instructions), tools, tool_outputs=outputs,
