@@ -164,3 +164,15 @@ def test_async_client_drives_the_same_endpoints(svc):
     assert created.definition.tools[0].name == "get_time"
     assert fetched.versions.latest.id == "async-agent:1"
     assert (names, versions, deleted.deleted) == (["async-agent"], ["1"], True)
+
+
+def test_tools_in_the_definition_are_checked_against_the_sdk_models(svc):
+    agents = svc.project_client().agents
+    with pytest.raises(HttpResponseError) as caught:
+        agents.create_version(agent_name="tooled", body={"definition": {
+            "kind": "prompt", "model": "gpt-4o", "tools": [{"type": "code_interpreter"}, {"type": "retrieval"}]}})
+    assert caught.value.error.message == "Invalid value for 'definition.tools[1].type': 'retrieval'."
+    with pytest.raises(HttpResponseError) as caught:
+        agents.create_version(agent_name="tooled", body={"definition": {
+            "kind": "prompt", "model": "gpt-4o", "tools": [{"type": "function", "name": "f", "function": {}}]}})
+    assert caught.value.error.message == "Unknown parameter: 'definition.tools[0].function'."

@@ -64,40 +64,46 @@ def check_name(name: str) -> None:
             param="agent_name", code="invalid_parameters")
 
 
-def definition_fields(kind: str) -> set[str] | None:
-    """The wire names of a definition kind's fields, read from the SDK's own model (None: unknown kind)."""
-    from azure.ai.projects.models import AgentDefinition
-
-    model = AgentDefinition.__mapping__.get(kind)
-    if model is None:
-        return None
+def _wire_names(model) -> set[str]:
+    """The JSON names of an azure-ai-projects model's fields, read from the model class itself."""
     from azure.ai.projects._utils.model_base import _RestField
 
     return {field._rest_name_input or attr for cls in model.__mro__ for attr, field in vars(cls).items()
             if isinstance(field, _RestField)}
 
 
-def check_definition(definition: dict[str, Any]) -> None:
-    kind = definition.get("kind")
+def _check_fields(value: dict[str, Any], base, discriminator: str, where: str) -> None:
+    """`value` must name a known subtype of `base` (by `discriminator`) and carry only its fields."""
+    kind = value.get(discriminator)
     if not isinstance(kind, str):
-        raise bad_request("Missing required parameter: 'definition.kind'.", param="definition.kind",
+        raise bad_request(f"Missing required parameter: '{where}.{discriminator}'.", param=f"{where}.{discriminator}",
                           code="missing_required_parameter")
-    allowed = definition_fields(kind)
-    if allowed is None:
-        raise bad_request(f"Invalid value for 'definition.kind': '{kind}'.", param="definition.kind",
+    model = base.__mapping__.get(kind)
+    if model is None:
+        raise bad_request(f"Invalid value for '{where}.{discriminator}': '{kind}'.", param=f"{where}.{discriminator}",
                           code="invalid_value")
-    for name in definition:
+    allowed = _wire_names(model)
+    for name in value:
         if name not in allowed:
-            raise bad_request(f"Unknown parameter: 'definition.{name}'.", param=f"definition.{name}",
+            raise bad_request(f"Unknown parameter: '{where}.{name}'.", param=f"{where}.{name}",
                               code="unknown_parameter")
-    if kind == "prompt":
-        if not isinstance(definition.get("model"), str) or not definition["model"]:
-            raise bad_request("Missing required parameter: 'definition.model'.", param="definition.model",
-                              code="missing_required_parameter")
-        tools = definition.get("tools", [])
-        if not isinstance(tools, list) or not all(isinstance(t, dict) and isinstance(t.get("type"), str) for t in tools):
-            raise bad_request("Invalid value for 'definition.tools': expected a list of tools with a 'type'.",
-                              param="definition.tools", code="invalid_value")
+
+
+def check_definition(definition: dict[str, Any]) -> None:
+    from azure.ai.projects.models import AgentDefinition, Tool
+
+    _check_fields(definition, AgentDefinition, "kind", "definition")
+    if definition["kind"] != "prompt":
+        return
+    if not isinstance(definition.get("model"), str) or not definition["model"]:
+        raise bad_request("Missing required parameter: 'definition.model'.", param="definition.model",
+                          code="missing_required_parameter")
+    tools = definition.get("tools", [])
+    if not isinstance(tools, list) or not all(isinstance(tool, dict) for tool in tools):
+        raise bad_request("Invalid value for 'definition.tools': expected an array of tools.",
+                          param="definition.tools", code="invalid_value")
+    for index, tool in enumerate(tools):
+        _check_fields(tool, Tool, "type", f"definition.tools[{index}]")
 
 
 # -- the store ---------------------------------------------------------------

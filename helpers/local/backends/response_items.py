@@ -149,7 +149,8 @@ def _stored_part(part: BaseModel) -> dict[str, Any]:
 
 
 def text_of(item: dict[str, Any]) -> str:
-    return " ".join(p.get("text", "") for p in item.get("content", []) if p.get("type") in ("input_text", "output_text"))
+    parts = item.get("content", [])
+    return " ".join(p.get("text", "") for p in parts if p.get("type") in ("input_text", "output_text"))
 
 
 def turns(items: list[dict[str, Any]], instructions: str | None = None) -> list[Turn]:
