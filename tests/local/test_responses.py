@@ -178,3 +178,12 @@ def test_store_false_answers_without_keeping_the_response(svc):
     assert kept_out.store is False and kept_out.output_text == 'Local model: you said "Forget me".'
     with pytest.raises(openai.NotFoundError):
         client.responses.retrieve(kept_out.id)
+
+
+def test_agents_the_stand_in_model_cannot_run_are_refused_plainly(svc):
+    svc.project_client().agents.create_version(
+        agent_name="flow", body={"definition": {"kind": "workflow", "workflow": "kind: workflow\n"}})
+    with pytest.raises(openai.BadRequestError) as caught:
+        svc.project_openai_client().responses.create(input="hi", extra_body=agent_reference("flow"))
+    assert caught.value.body["code"] == "unsupported_agent_kind"
+    assert "'workflow' agent" in caught.value.body["message"]

@@ -184,6 +184,11 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
     _check_unions(body)
     agent = _agent(store, body, path_agent)
     definition = agent["definition"] if agent else {}
+    if definition and definition.get("kind") != "prompt":
+        # Hosted, workflow, external and voice agents run code or graphs the stand-in model cannot.
+        raise ServiceError(400, f"The local service runs prompt agents only; agent '{agent['name']}' is a "
+                                f"'{definition.get('kind')}' agent.", param="agent_reference",
+                           code="unsupported_agent_kind")
     model_name = body.model or definition.get("model")
     if not model_name:
         raise bad_request("Missing required parameter: 'model'.", param="model", code="missing_required_parameter")
