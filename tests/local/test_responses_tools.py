@@ -119,3 +119,27 @@ def test_function_output_added_as_a_conversation_item_answers_the_call(svc, clie
         {"type": "function_call_output", "call_id": call.call_id, "output": "rain"}])
     answer = _create(client, conversation=conversation.id, extra_body=agent_reference("weather"))
     assert answer.output_text == "The tools returned: get_weather -> rain"
+
+
+def test_structured_inputs_fill_the_agents_placeholders(svc, client):
+    from azure.ai.projects.models import StructuredInputDefinition
+
+    _store_file(svc, "vs_manuals", "file_manual", "manual.txt", "Press the red button.")
+    svc.project_client().agents.create_version(agent_name="templated", definition=PromptAgentDefinition(
+        model="gpt-4o", instructions="Answer about {{product}}.",
+        tools=[FileSearchTool(vector_store_ids=["{{store}}"])],
+        structured_inputs={"product": StructuredInputDefinition(required=False, default_value="boots"),
+                           "store": StructuredInputDefinition(required=True, schema={"type": "string"})}))
+    reference = agent_reference("templated")
+    answer = _create(client, input="How do I start it?",
+                     extra_body={**reference, "structured_inputs": {"store": "vs_manuals"}})
+    assert answer.instructions == "Answer about boots."
+    assert answer.tools[0].vector_store_ids == ["vs_manuals"]
+    assert answer.output[1].content[0].annotations[0].filename == "manual.txt"
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.responses.create(input="x", extra_body=reference)
+    assert caught.value.body["param"] == "structured_inputs.store"
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.responses.create(input="x", extra_body={**reference, "structured_inputs": {"store": "vs_manuals",
+                                                                                          "colour": "red"}})
+    assert caught.value.body["message"] == "Unknown structured input 'colour'."

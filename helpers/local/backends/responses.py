@@ -22,6 +22,7 @@ conversation or response is refused.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -56,6 +57,7 @@ class ResponseCreate(BaseModel):
     """Every field openai's `responses.create` sends (its ResponseCreateParams), plus Foundry's agent_reference."""
     model_config = ConfigDict(extra="forbid", strict=True)
     agent_reference: AgentReference | None = None
+    structured_inputs: dict[str, Any] | None = None  # Foundry: values for the agent's `{{name}}` placeholders
     model: str | None = None
     # Unions are checked by `_check_unions`, so the 400 names the field and not a union member.
     input: Any = None
@@ -137,6 +139,36 @@ def searchable_files(store, tools: list[dict[str, Any]]) -> list[tuple[str, str,
     return files
 
 
+def fill_structured_inputs(definition: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The definition with `{{name}}` replaced by the request's structured inputs (or their defaults)."""
+    declared = definition.get("structured_inputs") or {}
+    for name in values:
+        if name not in declared:
+            raise bad_request(f"Unknown structured input '{name}'.", param=f"structured_inputs.{name}",
+                              code="unknown_parameter")
+    filled = dict(values)
+    for name, spec in declared.items():
+        if name not in filled and "default_value" in spec:
+            filled[name] = spec["default_value"]
+        if name not in filled and spec.get("required"):
+            raise bad_request(f"Missing required structured input '{name}'.", param=f"structured_inputs.{name}",
+                              code="missing_required_parameter")
+
+    def fill(value):
+        if isinstance(value, str):
+            whole = re.fullmatch(r"\{\{(\w+)\}\}", value)
+            if whole and whole.group(1) in filled:
+                return filled[whole.group(1)]
+            return re.sub(r"\{\{(\w+)\}\}", lambda m: str(filled.get(m.group(1), m.group(0))), value)
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fill(v) for k, v in value.items()}
+        return value
+
+    return {key: (value if key == "structured_inputs" else fill(value)) for key, value in definition.items()}
+
+
 def _agent(store, body: ResponseCreate, path_agent: str | None) -> dict[str, Any] | None:
     try:
         if body.agent_reference is not None:
@@ -183,7 +215,7 @@ def _input(store, raw: str | list[Any] | None) -> list[dict[str, Any]]:
 def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict[str, Any]:
     _check_unions(body)
     agent = _agent(store, body, path_agent)
-    definition = agent["definition"] if agent else {}
+    definition = fill_structured_inputs(agent["definition"], body.structured_inputs or {}) if agent else {}
     if definition and definition.get("kind") != "prompt":
         # Hosted, workflow, external and voice agents run code or graphs the stand-in model cannot.
         raise ServiceError(400, f"The local service runs prompt agents only; agent '{agent['name']}' is a "
