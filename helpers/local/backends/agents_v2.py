@@ -209,6 +209,8 @@ async def delete_version(request: Request) -> JSONResponse:
     store.delete(VERSION, f"{name}:{number}")
     if not versions_of(store, name):
         store.delete(AGENT, name)
+    else:
+        _unroute(store, name, number)
     return JSONResponse({"object": "agent.version.deleted", "name": name, "version": number, "deleted": True})
 
 
@@ -252,6 +254,22 @@ def _check_endpoint(store, name: str, endpoint: dict[str, Any]) -> None:
         if number is not None and store.get(VERSION, f"{name}:{number}") is None:
             raise ServiceError(404, f"Agent '{name}' version '{number}' not found.", code="NotFound",
                                type="not_found_error")
+
+
+def _unroute(store, name: str, number: str) -> None:
+    """A deleted version leaves the agent endpoint's rules (the endpoint goes when no rule is left)."""
+    agent = store.get(AGENT, name)
+    endpoint = agent.get("agent_endpoint")
+    selector = (endpoint or {}).get("version_selector") or {}
+    rules = selector.get("version_selection_rules") or []
+    kept = [rule for rule in rules if rule.get("agent_version") != number]
+    if len(kept) == len(rules):
+        return
+    if kept:
+        selector["version_selection_rules"] = kept
+    else:
+        agent.pop("agent_endpoint")
+    store.update(AGENT, name, agent)
 
 
 async def delete_agent(request: Request) -> JSONResponse:
