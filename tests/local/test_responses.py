@@ -187,3 +187,13 @@ def test_agents_the_stand_in_model_cannot_run_are_refused_plainly(svc):
         svc.project_openai_client().responses.create(input="hi", extra_body=agent_reference("flow"))
     assert caught.value.body["code"] == "unsupported_agent_kind"
     assert "'workflow' agent" in caught.value.body["message"]
+
+
+def test_the_body_takes_exactly_the_fields_openai_sends_plus_foundrys():
+    from openai.types.responses.response_create_params import (ResponseCreateParamsNonStreaming,
+                                                               ResponseCreateParamsStreaming)
+
+    from helpers.local.backends.responses import ResponseCreate
+
+    sent = set(ResponseCreateParamsStreaming.__annotations__) | set(ResponseCreateParamsNonStreaming.__annotations__)
+    assert set(ResponseCreate.model_fields) == sent | {"agent_reference", "structured_inputs"}
