@@ -93,6 +93,9 @@ def test_unknown_agents_are_404_in_the_openai_shape(svc, agent):
     ({"model": "gpt-4o", "input": "hi", "extra_body": {"agent_reference": {"name": "helper"}}}, "agent_reference.type"),
     ({"model": "gpt-4o", "input": "hi", "extra_body": {"assistant_id": "asst_1"}}, "assistant_id"),
     ({"input": "hi"}, "model"),
+    ({"model": "gpt-4o", "input": "hi", "tools": [{"type": "retrieval"}]}, "tools[0].type"),
+    ({"model": "gpt-4o", "input": "hi", "tools": [{"type": "function", "function": {"name": "f"}}]},
+     "tools[0].function"),
     ({"model": "gpt-4o"}, "input"),
     ({"model": "gpt-4o", "input": [{"role": "user", "content": "hi", "name": "x"}]}, "input[0].name"),
 ])

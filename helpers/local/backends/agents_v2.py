@@ -17,6 +17,7 @@ the fields the SDK's own definition models declare, so a misspelt field is a
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -90,7 +91,7 @@ def _check_fields(value: dict[str, Any], base, discriminator: str, where: str) -
 
 
 def check_definition(definition: dict[str, Any]) -> None:
-    from azure.ai.projects.models import AgentDefinition, Tool
+    from azure.ai.projects.models import AgentDefinition
 
     _check_fields(definition, AgentDefinition, "kind", "definition")
     if definition["kind"] != "prompt":
@@ -102,8 +103,29 @@ def check_definition(definition: dict[str, Any]) -> None:
     if not isinstance(tools, list) or not all(isinstance(tool, dict) for tool in tools):
         raise bad_request("Invalid value for 'definition.tools': expected an array of tools.",
                           param="definition.tools", code="invalid_value")
+    check_tools(tools, "definition.tools")
+
+
+def check_tools(tools: list[dict[str, Any]], where: str) -> None:
+    """Each tool must be a type the SDK knows, with only that type's fields (as on the real service)."""
+    from azure.ai.projects.models import Tool
+
     for index, tool in enumerate(tools):
-        _check_fields(tool, Tool, "type", f"definition.tools[{index}]")
+        if tool.get("type") not in _openai_only_tool_types():
+            _check_fields(tool, Tool, "type", f"{where}[{index}]")
+
+
+@functools.cache
+def _openai_only_tool_types() -> frozenset[str]:
+    """Tool types openai's Responses API declares that the azure models lack (dated web-search aliases)."""
+    import typing
+
+    from azure.ai.projects.models import Tool
+    from openai.types.responses.tool import Tool as OpenAITool
+
+    members = typing.get_args(typing.get_args(OpenAITool)[0])
+    names = {name for member in members for name in typing.get_args(member.model_fields["type"].annotation)}
+    return frozenset(names - set(Tool.__mapping__))
 
 
 # -- the store ---------------------------------------------------------------

@@ -224,6 +224,7 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
     model_name = body.model or definition.get("model")
     if not model_name:
         raise bad_request("Missing required parameter: 'model'.", param="model", code="missing_required_parameter")
+    agents_v2.check_tools(body.tools or [], "tools")
     tools = normalized_tools((definition.get("tools") or []) + (body.tools or []))
     instructions = body.instructions if body.instructions is not None else definition.get("instructions")
     conversation_id, history = _context(store, body)
