@@ -17,7 +17,6 @@ the fields the SDK's own definition models declare, so a misspelt field is a
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
@@ -30,6 +29,7 @@ from ..bodies import read
 from ..errors import ServiceError, bad_request
 from ..ids import now
 from ..paging import page
+from .agent_definitions import check_definition
 
 MOUNTS = ("/api/projects/{project}",)
 
@@ -63,69 +63,6 @@ def check_name(name: str) -> None:
             f"Invalid agent name '{name}'. The name must start and end with an alphanumeric character, "
             "may contain hyphens in the middle, and must not exceed 63 characters.",
             param="agent_name", code="invalid_parameters")
-
-
-def _wire_names(model) -> set[str]:
-    """The JSON names of an azure-ai-projects model's fields, read from the model class itself."""
-    from azure.ai.projects._utils.model_base import _RestField
-
-    return {field._rest_name_input or attr for cls in model.__mro__ for attr, field in vars(cls).items()
-            if isinstance(field, _RestField)}
-
-
-def _check_fields(value: dict[str, Any], base, discriminator: str, where: str) -> None:
-    """`value` must name a known subtype of `base` (by `discriminator`) and carry only its fields."""
-    kind = value.get(discriminator)
-    if not isinstance(kind, str):
-        raise bad_request(f"Missing required parameter: '{where}.{discriminator}'.", param=f"{where}.{discriminator}",
-                          code="missing_required_parameter")
-    model = base.__mapping__.get(kind)
-    if model is None:
-        raise bad_request(f"Invalid value for '{where}.{discriminator}': '{kind}'.", param=f"{where}.{discriminator}",
-                          code="invalid_value")
-    allowed = _wire_names(model)
-    for name in value:
-        if name not in allowed:
-            raise bad_request(f"Unknown parameter: '{where}.{name}'.", param=f"{where}.{name}",
-                              code="unknown_parameter")
-
-
-def check_definition(definition: dict[str, Any]) -> None:
-    from azure.ai.projects.models import AgentDefinition
-
-    _check_fields(definition, AgentDefinition, "kind", "definition")
-    if definition["kind"] != "prompt":
-        return
-    if not isinstance(definition.get("model"), str) or not definition["model"]:
-        raise bad_request("Missing required parameter: 'definition.model'.", param="definition.model",
-                          code="missing_required_parameter")
-    tools = definition.get("tools", [])
-    if not isinstance(tools, list) or not all(isinstance(tool, dict) for tool in tools):
-        raise bad_request("Invalid value for 'definition.tools': expected an array of tools.",
-                          param="definition.tools", code="invalid_value")
-    check_tools(tools, "definition.tools")
-
-
-def check_tools(tools: list[dict[str, Any]], where: str) -> None:
-    """Each tool must be a type the SDK knows, with only that type's fields (as on the real service)."""
-    from azure.ai.projects.models import Tool
-
-    for index, tool in enumerate(tools):
-        if tool.get("type") not in _openai_only_tool_types():
-            _check_fields(tool, Tool, "type", f"{where}[{index}]")
-
-
-@functools.cache
-def _openai_only_tool_types() -> frozenset[str]:
-    """Tool types openai's Responses API declares that the azure models lack (dated web-search aliases)."""
-    import typing
-
-    from azure.ai.projects.models import Tool
-    from openai.types.responses.tool import Tool as OpenAITool
-
-    members = typing.get_args(typing.get_args(OpenAITool)[0])
-    names = {name for member in members for name in typing.get_args(member.model_fields["type"].annotation)}
-    return frozenset(names - set(Tool.__mapping__))
 
 
 # -- the store ---------------------------------------------------------------

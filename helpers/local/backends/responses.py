@@ -36,6 +36,7 @@ from ..errors import ServiceError, bad_request
 from ..ids import new_id
 from ..paging import page
 from . import agents_v2, conversations, response_items, response_output, response_stream
+from .agent_definitions import check_tools
 
 MOUNTS = conversations.MOUNTS
 RESPONSE = "response"
@@ -224,7 +225,7 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
     model_name = body.model or definition.get("model")
     if not model_name:
         raise bad_request("Missing required parameter: 'model'.", param="model", code="missing_required_parameter")
-    agents_v2.check_tools(body.tools or [], "tools")
+    check_tools(body.tools or [], "tools")
     tools = normalized_tools((definition.get("tools") or []) + (body.tools or []))
     instructions = body.instructions if body.instructions is not None else definition.get("instructions")
     conversation_id, history = _context(store, body)
