@@ -8,7 +8,7 @@ import httpx
 import openai
 import pytest
 from azure.ai.projects.models import PromptAgentDefinition
-from openai.types.responses import Response
+from openai.types.responses import Response, ResponseItemList
 
 from .new_api import AsyncLocalCredential, agent_reference
 
@@ -56,7 +56,8 @@ def test_retrieve_input_items_and_delete(svc):
     created = client.responses.create(model="gpt-4o", input="Keep me", metadata={"run": "1"})
     fetched = _validated(client.responses.with_raw_response.retrieve(created.id))
     assert fetched.id == created.id and fetched.metadata == {"run": "1"} and fetched.output_text == created.output_text
-    assert [i.content[0].text for i in client.responses.input_items.list(created.id)] == ["Keep me"]
+    raw = client.responses.input_items.with_raw_response.list(created.id)
+    assert [i.content[0].text for i in ResponseItemList.model_validate(raw.http_response.json()).data] == ["Keep me"]
     client.responses.delete(created.id)
     with pytest.raises(openai.NotFoundError):
         client.responses.retrieve(created.id)

@@ -7,6 +7,7 @@ import json
 import openai
 import pytest
 from azure.ai.projects.models import CodeInterpreterTool, FileSearchTool, FunctionTool, PromptAgentDefinition
+from openai.types.containers import FileRetrieveResponse
 from openai.types.conversations import ConversationItemList
 from openai.types.responses import Response
 
@@ -76,7 +77,8 @@ def test_code_interpreter_call_with_a_container_file(svc, client):
     assert annotation.container_id == code_call.container_id
     data = client.containers.files.content.retrieve(annotation.file_id, container_id=annotation.container_id)
     assert data.read() == PNG_BYTES
-    info = client.containers.files.retrieve(annotation.file_id, container_id=annotation.container_id)
+    raw = client.containers.files.with_raw_response.retrieve(annotation.file_id, container_id=annotation.container_id)
+    info = FileRetrieveResponse.model_validate(raw.http_response.json())
     assert (info.bytes, info.path) == (len(PNG_BYTES), "/mnt/data/chart.png")
     assert [f.id for f in client.containers.files.list(annotation.container_id)] == [annotation.file_id]
     with pytest.raises(openai.NotFoundError):
