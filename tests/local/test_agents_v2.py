@@ -164,3 +164,32 @@ def test_async_client_drives_the_same_endpoints(svc):
     assert created.definition.tools[0].name == "get_time"
     assert fetched.versions.latest.id == "async-agent:1"
     assert (names, versions, deleted.deleted) == (["async-agent"], ["1"], True)
+
+
+def test_tools_in_the_definition_are_checked_against_the_sdk_models(svc):
+    agents = svc.project_client().agents
+    with pytest.raises(HttpResponseError) as caught:
+        agents.create_version(agent_name="tooled", body={"definition": {
+            "kind": "prompt", "model": "gpt-4o", "tools": [{"type": "code_interpreter"}, {"type": "retrieval"}]}})
+    assert caught.value.error.message == "Invalid value for 'definition.tools[1].type': 'retrieval'."
+    with pytest.raises(HttpResponseError) as caught:
+        agents.create_version(agent_name="tooled", body={"definition": {
+            "kind": "prompt", "model": "gpt-4o", "tools": [{"type": "function", "name": "f", "function": {}}]}})
+    assert caught.value.error.message == "Unknown parameter: 'definition.tools[0].function'."
+
+
+def test_deleting_a_routed_version_takes_it_out_of_the_agent_endpoint(svc):
+    from azure.ai.projects.models import AgentEndpointConfig, FixedRatioVersionSelectionRule, VersionSelector
+
+    agents = svc.project_client().agents
+    for _ in range(2):
+        agents.create_version(agent_name="routed", definition=_definition())
+    agents.update_details(agent_name="routed", agent_endpoint=AgentEndpointConfig(
+        version_selector=VersionSelector(version_selection_rules=[
+            FixedRatioVersionSelectionRule(agent_version="2", traffic_percentage=100)])))
+    with pytest.raises(ResourceNotFoundError):  # a rule must name an existing version
+        agents.update_details(agent_name="routed", agent_endpoint=AgentEndpointConfig(
+            version_selector=VersionSelector(version_selection_rules=[
+                FixedRatioVersionSelectionRule(agent_version="7", traffic_percentage=100)])))
+    agents.delete_version(agent_name="routed", agent_version="2")
+    assert agents.get(agent_name="routed").agent_endpoint is None

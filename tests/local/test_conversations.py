@@ -92,6 +92,10 @@ def test_content_parts_and_function_outputs_are_kept_as_items(client):
     ([{"type": "message", "role": "user", "content": 5}], "items[0].content", "Invalid value for 'items[0].content'"),
     ([{"type": "message", "content": "hi"}], "items[0].role", "Missing required parameter: 'items[0].role'."),
     ([{"type": "teleport"}], "items[0].type", "Invalid value: 'teleport'."),
+    ([{"role": "user", "content": [{"type": "input_text", "text": 5}]}], "items[0].content[0].text",
+     "Invalid value for 'items[0].content[0].text'"),
+    ([{"role": "user", "content": [{"type": "input_text", "text": "a", "lang": "en"}]}],
+     "items[0].content[0].lang", "Unknown parameter: 'items[0].content[0].lang'."),
 ])
 def test_bad_items_are_400(client, items, param, message):
     with pytest.raises(openai.BadRequestError) as caught:

@@ -8,7 +8,7 @@ import httpx
 import openai
 import pytest
 from azure.ai.projects.models import PromptAgentDefinition
-from openai.types.responses import Response
+from openai.types.responses import Response, ResponseItemList
 
 from .new_api import AsyncLocalCredential, agent_reference
 
@@ -56,7 +56,8 @@ def test_retrieve_input_items_and_delete(svc):
     created = client.responses.create(model="gpt-4o", input="Keep me", metadata={"run": "1"})
     fetched = _validated(client.responses.with_raw_response.retrieve(created.id))
     assert fetched.id == created.id and fetched.metadata == {"run": "1"} and fetched.output_text == created.output_text
-    assert [i.content[0].text for i in client.responses.input_items.list(created.id)] == ["Keep me"]
+    raw = client.responses.input_items.with_raw_response.list(created.id)
+    assert [i.content[0].text for i in ResponseItemList.model_validate(raw.http_response.json()).data] == ["Keep me"]
     client.responses.delete(created.id)
     with pytest.raises(openai.NotFoundError):
         client.responses.retrieve(created.id)
@@ -93,6 +94,9 @@ def test_unknown_agents_are_404_in_the_openai_shape(svc, agent):
     ({"model": "gpt-4o", "input": "hi", "extra_body": {"agent_reference": {"name": "helper"}}}, "agent_reference.type"),
     ({"model": "gpt-4o", "input": "hi", "extra_body": {"assistant_id": "asst_1"}}, "assistant_id"),
     ({"input": "hi"}, "model"),
+    ({"model": "gpt-4o", "input": "hi", "tools": [{"type": "retrieval"}]}, "tools[0].type"),
+    ({"model": "gpt-4o", "input": "hi", "tools": [{"type": "function", "function": {"name": "f"}}]},
+     "tools[0].function"),
     ({"model": "gpt-4o"}, "input"),
     ({"model": "gpt-4o", "input": [{"role": "user", "content": "hi", "name": "x"}]}, "input[0].name"),
 ])
@@ -170,3 +174,30 @@ def test_structured_output_parses_into_the_callers_model(svc):
 
     parsed = svc.project_openai_client().responses.parse(model="gpt-4o", input="Meet Bob on Friday", text_format=Event)
     assert parsed.output_parsed == Event(name="Friday", participants=[])
+
+
+def test_store_false_answers_without_keeping_the_response(svc):
+    client = svc.openai_client()
+    kept_out = client.responses.create(model="gpt-4o", input="Forget me", store=False)
+    assert kept_out.store is False and kept_out.output_text == 'Local model: you said "Forget me".'
+    with pytest.raises(openai.NotFoundError):
+        client.responses.retrieve(kept_out.id)
+
+
+def test_agents_the_stand_in_model_cannot_run_are_refused_plainly(svc):
+    svc.project_client().agents.create_version(
+        agent_name="flow", body={"definition": {"kind": "workflow", "workflow": "kind: workflow\n"}})
+    with pytest.raises(openai.BadRequestError) as caught:
+        svc.project_openai_client().responses.create(input="hi", extra_body=agent_reference("flow"))
+    assert caught.value.body["code"] == "unsupported_agent_kind"
+    assert "'workflow' agent" in caught.value.body["message"]
+
+
+def test_the_body_takes_exactly_the_fields_openai_sends_plus_foundrys():
+    from openai.types.responses.response_create_params import (ResponseCreateParamsNonStreaming,
+                                                               ResponseCreateParamsStreaming)
+
+    from helpers.local.backends.responses import ResponseCreate
+
+    sent = set(ResponseCreateParamsStreaming.__annotations__) | set(ResponseCreateParamsNonStreaming.__annotations__)
+    assert set(ResponseCreate.model_fields) == sent | {"agent_reference", "structured_inputs"}

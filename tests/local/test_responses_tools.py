@@ -7,6 +7,7 @@ import json
 import openai
 import pytest
 from azure.ai.projects.models import CodeInterpreterTool, FileSearchTool, FunctionTool, PromptAgentDefinition
+from openai.types.containers import FileRetrieveResponse
 from openai.types.conversations import ConversationItemList
 from openai.types.responses import Response
 
@@ -76,7 +77,8 @@ def test_code_interpreter_call_with_a_container_file(svc, client):
     assert annotation.container_id == code_call.container_id
     data = client.containers.files.content.retrieve(annotation.file_id, container_id=annotation.container_id)
     assert data.read() == PNG_BYTES
-    info = client.containers.files.retrieve(annotation.file_id, container_id=annotation.container_id)
+    raw = client.containers.files.with_raw_response.retrieve(annotation.file_id, container_id=annotation.container_id)
+    info = FileRetrieveResponse.model_validate(raw.http_response.json())
     assert (info.bytes, info.path) == (len(PNG_BYTES), "/mnt/data/chart.png")
     assert [f.id for f in client.containers.files.list(annotation.container_id)] == [annotation.file_id]
     with pytest.raises(openai.NotFoundError):
@@ -88,8 +90,10 @@ def _store_file(svc, vector_store_id, file_id, filename, text):
     svc.store.insert("file", file_id, {"id": file_id, "object": "file", "filename": filename,
                                        "bytes": len(text.encode()), "purpose": "assistants", "created_at": 0})
     svc.store.put_blob(file_id, text.encode())
-    svc.store.insert("vector_store_file", file_id, {"id": file_id, "object": "vector_store.file",
-                                                    "vector_store_id": vector_store_id}, parent=vector_store_id)
+    # keyed "<vector store id>:<file id>" so a file can be in several stores; the body's id is the file id
+    svc.store.insert("vector_store_file", f"{vector_store_id}:{file_id}",
+                     {"id": file_id, "object": "vector_store.file", "vector_store_id": vector_store_id},
+                     parent=vector_store_id)
 
 
 def test_file_search_call_with_a_file_citation(svc, client):
@@ -106,3 +110,38 @@ def test_file_search_call_with_a_file_citation(svc, client):
     assert 'From products.md: "Contoso sells hiking boots."' in response.output_text
     plain = _create(client, input="Again?", extra_body=agent_reference("librarian"))
     assert plain.output[0].results is None  # results only when included
+
+
+def test_function_output_added_as_a_conversation_item_answers_the_call(svc, client):
+    svc.project_client().agents.create_version(agent_name="weather",
+                                               definition=PromptAgentDefinition(model="gpt-4o", tools=[WEATHER]))
+    conversation = client.conversations.create(items=[{"role": "user", "content": "Weather in Bergen?"}])
+    call = client.responses.create(conversation=conversation.id, extra_body=agent_reference("weather")).output[0]
+    client.conversations.items.create(conversation.id, items=[
+        {"type": "function_call_output", "call_id": call.call_id, "output": "rain"}])
+    answer = _create(client, conversation=conversation.id, extra_body=agent_reference("weather"))
+    assert answer.output_text == "The tools returned: get_weather -> rain"
+
+
+def test_structured_inputs_fill_the_agents_placeholders(svc, client):
+    from azure.ai.projects.models import StructuredInputDefinition
+
+    _store_file(svc, "vs_manuals", "file_manual", "manual.txt", "Press the red button.")
+    svc.project_client().agents.create_version(agent_name="templated", definition=PromptAgentDefinition(
+        model="gpt-4o", instructions="Answer about {{product}}.",
+        tools=[FileSearchTool(vector_store_ids=["{{store}}"])],
+        structured_inputs={"product": StructuredInputDefinition(required=False, default_value="boots"),
+                           "store": StructuredInputDefinition(required=True, schema={"type": "string"})}))
+    reference = agent_reference("templated")
+    answer = _create(client, input="How do I start it?",
+                     extra_body={**reference, "structured_inputs": {"store": "vs_manuals"}})
+    assert answer.instructions == "Answer about boots."
+    assert answer.tools[0].vector_store_ids == ["vs_manuals"]
+    assert answer.output[1].content[0].annotations[0].filename == "manual.txt"
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.responses.create(input="x", extra_body=reference)
+    assert caught.value.body["param"] == "structured_inputs.store"
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.responses.create(input="x", extra_body={**reference, "structured_inputs": {"store": "vs_manuals",
+                                                                                          "colour": "red"}})
+    assert caught.value.body["message"] == "Unknown structured input 'colour'."

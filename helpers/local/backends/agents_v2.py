@@ -29,6 +29,7 @@ from ..bodies import read
 from ..errors import ServiceError, bad_request
 from ..ids import now
 from ..paging import page
+from .agent_definitions import check_definition
 
 MOUNTS = ("/api/projects/{project}",)
 
@@ -62,42 +63,6 @@ def check_name(name: str) -> None:
             f"Invalid agent name '{name}'. The name must start and end with an alphanumeric character, "
             "may contain hyphens in the middle, and must not exceed 63 characters.",
             param="agent_name", code="invalid_parameters")
-
-
-def definition_fields(kind: str) -> set[str] | None:
-    """The wire names of a definition kind's fields, read from the SDK's own model (None: unknown kind)."""
-    from azure.ai.projects.models import AgentDefinition
-
-    model = AgentDefinition.__mapping__.get(kind)
-    if model is None:
-        return None
-    from azure.ai.projects._utils.model_base import _RestField
-
-    return {field._rest_name_input or attr for cls in model.__mro__ for attr, field in vars(cls).items()
-            if isinstance(field, _RestField)}
-
-
-def check_definition(definition: dict[str, Any]) -> None:
-    kind = definition.get("kind")
-    if not isinstance(kind, str):
-        raise bad_request("Missing required parameter: 'definition.kind'.", param="definition.kind",
-                          code="missing_required_parameter")
-    allowed = definition_fields(kind)
-    if allowed is None:
-        raise bad_request(f"Invalid value for 'definition.kind': '{kind}'.", param="definition.kind",
-                          code="invalid_value")
-    for name in definition:
-        if name not in allowed:
-            raise bad_request(f"Unknown parameter: 'definition.{name}'.", param=f"definition.{name}",
-                              code="unknown_parameter")
-    if kind == "prompt":
-        if not isinstance(definition.get("model"), str) or not definition["model"]:
-            raise bad_request("Missing required parameter: 'definition.model'.", param="definition.model",
-                              code="missing_required_parameter")
-        tools = definition.get("tools", [])
-        if not isinstance(tools, list) or not all(isinstance(t, dict) and isinstance(t.get("type"), str) for t in tools):
-            raise bad_request("Invalid value for 'definition.tools': expected a list of tools with a 'type'.",
-                              param="definition.tools", code="invalid_value")
 
 
 # -- the store ---------------------------------------------------------------
@@ -203,6 +168,8 @@ async def delete_version(request: Request) -> JSONResponse:
     store.delete(VERSION, f"{name}:{number}")
     if not versions_of(store, name):
         store.delete(AGENT, name)
+    else:
+        _unroute(store, name, number)
     return JSONResponse({"object": "agent.version.deleted", "name": name, "version": number, "deleted": True})
 
 
@@ -246,6 +213,22 @@ def _check_endpoint(store, name: str, endpoint: dict[str, Any]) -> None:
         if number is not None and store.get(VERSION, f"{name}:{number}") is None:
             raise ServiceError(404, f"Agent '{name}' version '{number}' not found.", code="NotFound",
                                type="not_found_error")
+
+
+def _unroute(store, name: str, number: str) -> None:
+    """A deleted version leaves the agent endpoint's rules (the endpoint goes when no rule is left)."""
+    agent = store.get(AGENT, name)
+    endpoint = agent.get("agent_endpoint")
+    selector = (endpoint or {}).get("version_selector") or {}
+    rules = selector.get("version_selection_rules") or []
+    kept = [rule for rule in rules if rule.get("agent_version") != number]
+    if len(kept) == len(rules):
+        return
+    if kept:
+        selector["version_selection_rules"] = kept
+    else:
+        agent.pop("agent_endpoint")
+    store.update(AGENT, name, agent)
 
 
 async def delete_agent(request: Request) -> JSONResponse:

@@ -104,15 +104,44 @@ def parse_items(raw: Any, param: str) -> list[BaseModel]:
         try:
             items.append(adapter.validate_python(value))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join([where, *(str(p) for p in first["loc"] if not str(p).startswith(("str", "list")))])
-            if first["type"] == "extra_forbidden":
+            error, path = _located(exc.errors(), value)
+            field = where + path
+            if error["type"] == "extra_forbidden":
                 raise bad_request(f"Unknown parameter: '{field}'.", param=field, code="unknown_parameter")
-            if first["type"] == "missing":
+            if error["type"] == "missing":
                 raise bad_request(f"Missing required parameter: '{field}'.", param=field,
                                   code="missing_required_parameter")
-            raise bad_request(f"Invalid value for '{field}': {first['msg']}.", param=field, code="invalid_value")
+            raise bad_request(f"Invalid value for '{field}': {error['msg']}.", param=field, code="invalid_value")
     return items
+
+
+_BRANCHES = {"str": str, "list": list, "dict": dict, "int": int, "float": float, "bool": bool}
+
+
+def _located(errors: list[dict[str, Any]], value: Any) -> tuple[dict[str, Any], str]:
+    """The error of the union member that matches the value's JSON type, and its path (`.content[0].text`).
+
+    pydantic reports every member of a union (`content: str | list[Part]`); the client wants the one
+    that fits what it sent, named by the field path alone."""
+    located = []
+    for error in errors:
+        path, current, fits = "", value, True
+        for part in error["loc"]:
+            if isinstance(part, int):
+                path += f"[{part}]"
+                current = current[part] if isinstance(current, list) and part < len(current) else None
+                continue
+            branch = _BRANCHES.get(str(part).split("[", 1)[0])
+            if branch is not None or str(part).startswith(("tagged-union", "function-")):
+                fits = fits and (branch is None or isinstance(current, branch))
+                continue
+            if isinstance(current, dict) and current.get("type") == part and part not in current:
+                continue  # the tag of a discriminated union member, not a field
+            path += f".{part}"
+            current = current.get(part) if isinstance(current, dict) else None
+        located.append((not fits, error, path))
+    _, error, path = min(located, key=lambda found: found[0])  # the first that fits, else the first
+    return error, path
 
 
 def stored_item(item: BaseModel, *, created_by: str | None = None) -> dict[str, Any]:
@@ -149,7 +178,8 @@ def _stored_part(part: BaseModel) -> dict[str, Any]:
 
 
 def text_of(item: dict[str, Any]) -> str:
-    return " ".join(p.get("text", "") for p in item.get("content", []) if p.get("type") in ("input_text", "output_text"))
+    parts = item.get("content", [])
+    return " ".join(p.get("text", "") for p in parts if p.get("type") in ("input_text", "output_text"))
 
 
 def turns(items: list[dict[str, Any]], instructions: str | None = None) -> list[Turn]:
@@ -173,3 +203,13 @@ def tool_outputs(history: list[dict[str, Any]], new_items: list[dict[str, Any]])
         output = item["output"] if isinstance(item["output"], str) else text_of({"content": item["output"]})
         pairs.append((call["name"], output))
     return pairs
+
+
+def trailing_outputs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The function_call_output items at the end of `items` (added to a conversation before a response)."""
+    tail: list[dict[str, Any]] = []
+    for item in reversed(items):
+        if item.get("type") != "function_call_output":
+            break
+        tail.insert(0, item)
+    return tail

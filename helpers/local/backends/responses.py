@@ -22,6 +22,7 @@ conversation or response is refused.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -35,6 +36,7 @@ from ..errors import ServiceError, bad_request
 from ..ids import new_id
 from ..paging import page
 from . import agents_v2, conversations, response_items, response_output, response_stream
+from .agent_definitions import check_tools
 
 MOUNTS = conversations.MOUNTS
 RESPONSE = "response"
@@ -56,6 +58,7 @@ class ResponseCreate(BaseModel):
     """Every field openai's `responses.create` sends (its ResponseCreateParams), plus Foundry's agent_reference."""
     model_config = ConfigDict(extra="forbid", strict=True)
     agent_reference: AgentReference | None = None
+    structured_inputs: dict[str, Any] | None = None  # Foundry: values for the agent's `{{name}}` placeholders
     model: str | None = None
     # Unions are checked by `_check_unions`, so the 400 names the field and not a union member.
     input: Any = None
@@ -137,6 +140,36 @@ def searchable_files(store, tools: list[dict[str, Any]]) -> list[tuple[str, str,
     return files
 
 
+def fill_structured_inputs(definition: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The definition with `{{name}}` replaced by the request's structured inputs (or their defaults)."""
+    declared = definition.get("structured_inputs") or {}
+    for name in values:
+        if name not in declared:
+            raise bad_request(f"Unknown structured input '{name}'.", param=f"structured_inputs.{name}",
+                              code="unknown_parameter")
+    filled = dict(values)
+    for name, spec in declared.items():
+        if name not in filled and "default_value" in spec:
+            filled[name] = spec["default_value"]
+        if name not in filled and spec.get("required"):
+            raise bad_request(f"Missing required structured input '{name}'.", param=f"structured_inputs.{name}",
+                              code="missing_required_parameter")
+
+    def fill(value):
+        if isinstance(value, str):
+            whole = re.fullmatch(r"\{\{(\w+)\}\}", value)
+            if whole and whole.group(1) in filled:
+                return filled[whole.group(1)]
+            return re.sub(r"\{\{(\w+)\}\}", lambda m: str(filled.get(m.group(1), m.group(0))), value)
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fill(v) for k, v in value.items()}
+        return value
+
+    return {key: (value if key == "structured_inputs" else fill(value)) for key, value in definition.items()}
+
+
 def _agent(store, body: ResponseCreate, path_agent: str | None) -> dict[str, Any] | None:
     try:
         if body.agent_reference is not None:
@@ -168,8 +201,7 @@ def _context(store, body: ResponseCreate) -> tuple[str | None, list[dict[str, An
         if previous is None:
             raise bad_request(f"Previous response with id '{body.previous_response_id}' not found.",
                               param="previous_response_id", code="previous_response_not_found")
-        conversation = previous["response"].get("conversation")
-        return (conversation or {}).get("id"), previous["context"]
+        return None, previous["context"]
     return None, []
 
 
@@ -184,17 +216,23 @@ def _input(store, raw: str | list[Any] | None) -> list[dict[str, Any]]:
 def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict[str, Any]:
     _check_unions(body)
     agent = _agent(store, body, path_agent)
-    definition = agent["definition"] if agent else {}
+    definition = fill_structured_inputs(agent["definition"], body.structured_inputs or {}) if agent else {}
+    if definition and definition.get("kind") != "prompt":
+        # Hosted, workflow, external and voice agents run code or graphs the stand-in model cannot.
+        raise ServiceError(400, f"The local service runs prompt agents only; agent '{agent['name']}' is a "
+                                f"'{definition.get('kind')}' agent.", param="agent_reference",
+                           code="unsupported_agent_kind")
     model_name = body.model or definition.get("model")
     if not model_name:
         raise bad_request("Missing required parameter: 'model'.", param="model", code="missing_required_parameter")
+    check_tools(body.tools or [], "tools")
     tools = normalized_tools((definition.get("tools") or []) + (body.tools or []))
     instructions = body.instructions if body.instructions is not None else definition.get("instructions")
     conversation_id, history = _context(store, body)
     new_items = _input(store, body.input)
     if not history and not new_items:
         raise bad_request("Missing required parameter: 'input'.", param="input", code="missing_required_parameter")
-    outputs = response_items.tool_outputs(history, new_items)
+    outputs = response_items.tool_outputs(history, new_items or response_items.trailing_outputs(history))
     context = history + new_items
     text_format = ((body.text or definition.get("text") or {}).get("format") or {})
     reply = stand_in.reply(response_items.turns(context, instructions), tools, tool_outputs=outputs,
@@ -209,7 +247,8 @@ def create_response(store, body: ResponseCreate, path_agent: str | None) -> dict
         id=new_id("resp"), model=model_name, output=output, request=request, tools=tools,
         instructions=instructions, conversation=conversation_id,
         input_text=" ".join(response_items.text_of(i) for i in new_items))
-    store.insert(RESPONSE, response["id"], {"response": response, "input": new_items, "context": context + output})
+    if body.store is not False:  # `store=False`: answered, but neither retrievable nor chainable
+        store.insert(RESPONSE, response["id"], {"response": response, "input": new_items, "context": context + output})
     if conversation_id is not None:
         conversations.append(store, conversation_id, new_items + output)
     return response
