@@ -10,8 +10,9 @@ _TABLE = (
     "<tr>{heads}</tr><tr>{cells}</tr></table>"
 )
 _HEAD = '<th style="text-align:left;padding:4px 8px;border-bottom:2px solid #888">{}</th>'
-_CELL = ('<td style="vertical-align:top;padding:4px 8px;overflow:auto">'
-         '<pre style="margin:0;white-space:pre-wrap;font-size:12px">{}</pre></td>')
+# JupyterLab right-aligns cells of rendered tables; code reads from the left.
+_CELL = ('<td style="vertical-align:top;text-align:left;padding:4px 8px;overflow:auto">'
+         '<pre style="margin:0;text-align:left;white-space:pre-wrap;font-size:12px">{}</pre></td>')
 
 
 def columns_html(columns: list[tuple[str, str, str]]) -> str:

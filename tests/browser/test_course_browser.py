@@ -42,6 +42,3 @@ def test_a_lesson_runs_both_sides_and_embeds_the_converter(page, lesson_lab, tmp
     wait_for_text(page, ".amw-output", "conversations")
     assert "Traceback" not in text
     page.screenshot(path=str(tmp_path / "course-01.png"), full_page=True)
-    target = local_servers.REPO / "benchmarks" / "screenshots"
-    target.mkdir(exist_ok=True)
-    page.screenshot(path=str(target / "course-01.png"))
