@@ -24,14 +24,6 @@ def summarise_python(text: str) -> Externals | None:
 
 
 def merge_python(summaries: list[Externals]) -> Externals:
-    out = Externals()
-    for summary in summaries:
-        for name, kinds in summary.returns.items():
-            out.returns[name] = out.returns.get(name, frozenset()) | kinds
-        for name, slots in summary.params.items():
-            target = out.params.setdefault(name, {})
-            for index, kinds in slots.items():
-                target[index] = target.get(index, frozenset()) | kinds
-        for name, indexes in summary.message_params.items():
-            out.message_params.setdefault(name, set()).update(indexes)
-    return out
+    from .merge_summaries import merge
+
+    return merge(Externals(), summaries)
