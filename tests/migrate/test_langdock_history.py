@@ -75,7 +75,7 @@ def test_folder_of_chat_files_mirrors_into_a_folder(tmp_path):
     (tmp_path / "in" / "team" / "a.json").write_text(json.dumps(legacy_chat(7)))
     (tmp_path / "in" / "b.json").write_text(json.dumps({"result": [
         {"id": "m1", "role": "assistant", "content": [{"type": "text", "text": "stored answer"}]}]}))
-    done = migrate(str(tmp_path / "in"), str(tmp_path / "out"))
+    done = migrate(str(tmp_path / "in"), str(tmp_path / "out"), "--state", str(tmp_path / "state.sqlite3"))
     assert done.returncode == 0, done.stderr
     converted = json.loads((tmp_path / "out" / "team" / "a.json").read_text())
     assert converted["messages"][1]["parts"] == [{"type": "text", "text": "answer 7"}]
