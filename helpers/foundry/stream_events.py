@@ -142,6 +142,18 @@ ITERATION_KINDS: dict[str, tuple[str, str, dict[str, str]]] = {
     "MessageDeltaChunk": (TEXT_DELTA, "event.delta", {"text": ""}),
     "ThreadMessage": (ANY_MESSAGE, "event.item", {}),
 }
+# A legacy message delta had parts (`delta.delta.content[0].text.annotations`); the text delta is a string.
+DELTA_PARTS_ADVICE = ("the text delta is a string now, without content parts; citations arrive as their own "
+                      "events: \"response.output_text.annotation.added\" carries `event.annotation` (a url_citation "
+                      "has `url` and `title`)")
+
+
+def reads_delta_parts(test: ast.expr, name: str) -> bool:
+    """True when `test` reads `<name>.delta`, the parts of a legacy message delta."""
+    return any(isinstance(n, ast.Attribute) and n.attr == "delta" and isinstance(n.value, ast.Name)
+               and n.value.id == name for n in ast.walk(test))
+
+
 ITERATION_UNMAPPED = {
     "ThreadRun": UNMAPPED["on_thread_run"],
     "RunStep": UNMAPPED["on_run_step"],

@@ -68,3 +68,71 @@ def test_a_name_reused_after_the_annotation_loop_is_left_alone():
         print(ann.text)
     """))
     assert result.output.endswith("ann = other_thing()\nprint(ann.text)\n")
+
+
+STREAM = LEGACY + dedent("""
+    from azure.ai.agents.models import MessageDeltaChunk, MessageDeltaTextContent
+    with client.runs.stream(thread_id=t, agent_id=a) as stream:
+        for event_type, event_data, _ in stream:
+            if isinstance(event_data, MessageDeltaChunk):
+                print(event_data.text)
+                if event_data.delta.content and isinstance(event_data.delta.content[0], MessageDeltaTextContent):
+                    print(event_data.delta.content[0].text.annotations)
+""")
+
+
+def test_delta_parts_in_a_text_delta_branch_are_disabled_with_a_note():
+    result = convert_checked(STREAM)
+    assert ('        if event.type == "response.output_text.delta":\n'
+            "            print(event.delta)\n"
+            "            # TODO(migration): `event_data.delta.content and isinstance(event_data.delta.content[0], "
+            "MessageDeltaTextContent)` -- the text delta is a string now") in result.output
+    assert "            if False:\n" in result.output
+    assert "event.delta.delta" not in result.output
+    assert "response.output_text.annotation.added" in messages(result, "warning")
+
+
+HANDLER = LEGACY + dedent("""
+    from azure.ai.agents.models import AgentEventHandler, MessageDeltaChunk, MessageDeltaTextContent
+    class Handler(AgentEventHandler):
+        def on_message_delta(self, delta: "MessageDeltaChunk") -> None:
+            print(delta.text)
+            if delta.delta.content and isinstance(delta.delta.content[0], MessageDeltaTextContent):
+                print(delta.delta.content[0].text.annotations)
+    with client.runs.stream(thread_id=t, agent_id=a, event_handler=Handler()) as stream:
+        stream.until_done()
+""")
+
+
+def test_delta_parts_in_a_message_delta_handler_are_disabled_with_a_note():
+    result = convert_checked(HANDLER)
+    assert ("    def on_message_delta(self, delta: str) -> None:\n"
+            "        print(delta)\n"
+            "        # TODO(migration): `delta.delta.content and isinstance(delta.delta.content[0], "
+            "MessageDeltaTextContent)` -- the text delta is a string now") in result.output
+    assert "        if False:\n            print(delta.delta.content[0].text.annotations)\n" in result.output
+    assert "read the parts of a legacy message delta" in messages(result, "warning")
+
+
+def test_a_handler_that_reads_only_the_text_keeps_its_branches():
+    result = convert_checked(HANDLER.replace(
+        "delta.delta.content and isinstance(delta.delta.content[0], MessageDeltaTextContent)", "delta.text"))
+    assert "if False" not in result.output
+
+
+def test_dropping_the_last_name_of_a_parenthesized_import_keeps_the_closing_line():
+    result = convert_checked(dedent("""
+        from azure.ai.agents import AgentsClient
+        from azure.ai.agents.models import (
+            RunStep,
+            MessageDeltaChunk,
+        )
+        client = AgentsClient(endpoint=e, credential=c)
+        def show(step: RunStep):
+            print(step)
+        with client.runs.stream(thread_id=t, agent_id=a) as stream:
+            for event_type, event_data, _ in stream:
+                if isinstance(event_data, MessageDeltaChunk):
+                    print(event_data.text)
+    """))
+    assert "from azure.ai.agents.models import (\n    RunStep,\n)\n" in result.output

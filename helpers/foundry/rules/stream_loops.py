@@ -34,7 +34,8 @@ import ast
 
 from ..context import Context
 from ..registry import rule
-from ..stream_events import EVENT_TYPES, ITERATION_KINDS, ITERATION_UNMAPPED, StreamInfo, dispatch, with_event
+from ..stream_events import (DELTA_PARTS_ADVICE, EVENT_TYPES, ITERATION_KINDS, ITERATION_UNMAPPED, StreamInfo,
+                             dispatch, reads_delta_parts, with_event)
 from .streaming import free_name
 
 RULE = rule("stream_loops", "stream.until_done() / for ... in stream -> for event in stream: event.type dispatch")
@@ -202,6 +203,8 @@ def _body(ctx: Context, stmts: list[ast.stmt], names: _Names, data: str, renames
 
 def _if(ctx: Context, stmt: ast.If, names: _Names, data: str, renames: dict[str, str]) -> None:
     kind = _kind(stmt.test, names)
+    if kind is None and data.endswith(".delta") and reads_delta_parts(stmt.test, names.data_name or ""):
+        kind = "unmapped", DELTA_PARTS_ADVICE  # in a text delta branch: the parts of a legacy delta
     if kind is None:
         _rename(ctx, stmt.test, names, data, renames)
         _body(ctx, stmt.body, names, data, renames)
