@@ -136,3 +136,56 @@ def test_dropping_the_last_name_of_a_parenthesized_import_keeps_the_closing_line
                     print(event_data.text)
     """))
     assert "from azure.ai.agents.models import (\n    RunStep,\n)\n" in result.output
+
+
+RAW_HANDLER = LEGACY + dedent("""
+    from azure.ai.agents.models import BaseAgentEventHandler, MessageDeltaChunk
+    class Chunks(BaseAgentEventHandler[str]):
+        def _process_event(self, raw: str):
+            chunk = MessageDeltaChunk(**parse(raw))
+            for part in chunk.delta.content:
+                return part.text.value
+            return None
+        def texts(self):
+            for chunk in self:
+                if chunk:
+                    yield chunk
+    with client.runs.stream(thread_id=t, agent_id=a, event_handler=Chunks()) as stream:
+        for text in stream.texts():
+            print(text)
+""")
+
+
+def test_raw_handler_that_yields_delta_texts_becomes_the_text_deltas():
+    result = convert_checked(RAW_HANDLER)
+    assert ('    for text in (event.delta for event in stream if event.type == "response.output_text.delta"):\n'
+            '        print(text)\n') in result.output
+    assert "`stream.texts()` yielded the text of each message delta" in messages(result, "info")
+    assert "stream.texts" not in result.output
+
+
+def test_async_raw_handler_yields_the_deltas_of_the_async_stream():
+    result = convert_checked(dedent("""
+        from azure.ai.agents.aio import AgentsClient
+        from azure.ai.agents.models import BaseAsyncAgentEventHandler, MessageDeltaChunk
+        client = AgentsClient(endpoint=e, credential=c)
+        class Chunks(BaseAsyncAgentEventHandler[str]):
+            async def _process_event(self, raw: str):
+                for part in MessageDeltaChunk(**parse(raw)).delta.content:
+                    return part.text.value
+            async def texts(self):
+                async for chunk in self:
+                    yield chunk
+        async def main():
+            async with await client.runs.stream(thread_id=t, agent_id=a, event_handler=Chunks()) as stream:
+                async for text in stream.texts():
+                    print(text)
+    """))
+    assert ('        async for text in (event.delta async for event in stream '
+            'if event.type == "response.output_text.delta"):\n') in result.output
+
+
+def test_raw_handler_that_returns_something_else_is_only_noted():
+    result = convert_checked(RAW_HANDLER.replace("return part.text.value", "return part"))
+    assert "for text in stream.texts():" in result.output
+    assert "`stream.texts` has no counterpart on the response stream" in messages(result, "warning")

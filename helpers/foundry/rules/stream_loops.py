@@ -283,4 +283,21 @@ def other_uses(node: ast.Attribute, ctx: Context) -> None:
     found = _stream(ctx, node.value)
     if found is None or not ctx.claim(node):
         return
+    if node.attr in found[1].chunk_methods and _text_chunks(ctx, node, *found):
+        return
     ctx.note(node, "warning", f"`{found[0]}.{node.attr}` has no counterpart on the response stream: {FINAL_ADVICE}.")
+
+
+def _text_chunks(ctx: Context, node: ast.Attribute, name: str, info: StreamInfo) -> bool:
+    """`stream.get_stream_chunks()` of a raw handler that yielded delta texts -> the deltas of the response stream."""
+    call = next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Call) and n.func is node
+                 and not n.args and not n.keywords), None) if ctx.statement is not None else None
+    if call is None:
+        return False
+    event = _event_name(ctx)
+    loop = "async for" if info.is_async else "for"
+    ctx.replace(call, f"({event}.delta {loop} {event} in {name} if {event}.type == \"response.output_text.delta\")")
+    ctx.note(call, "info", f"`{name}.{node.attr}()` yielded the text of each message delta, which the handler "
+             "parsed from the raw events; the response stream carries it as `event.delta` of the "
+             "\"response.output_text.delta\" events, so the handler class is no longer used.")
+    return True
