@@ -189,3 +189,18 @@ def test_raw_handler_that_returns_something_else_is_only_noted():
     result = convert_checked(RAW_HANDLER.replace("return part.text.value", "return part"))
     assert "for text in stream.texts():" in result.output
     assert "`stream.texts` has no counterpart on the response stream" in messages(result, "warning")
+
+
+def test_file_batch_left_without_files_gets_an_error_note():
+    result = convert_checked(LEGACY + "batch = client.vector_store_file_batches.create_and_poll("
+                             "vector_store_id=vs.id, data_sources=[ds])\n")
+    assert "# TODO(migration): data_sources=[ds]" in result.output
+    errors = [n for n in result.notes if n.severity == "error" and n.rule == "files_and_vector_stores"]
+    assert errors and errors[0].line == 3 and "file_ids=[...]" in errors[0].message
+
+
+def test_file_batch_with_file_ids_and_data_sources_gets_no_error():
+    result = convert_checked(LEGACY + "batch = client.vector_store_file_batches.create_and_poll("
+                             "vector_store_id=vs.id, file_ids=ids, data_sources=[ds])\n")
+    assert "file_batches.create_and_poll(vector_store_id=vs.id, file_ids=ids)" in result.output
+    assert not [n for n in result.notes if n.severity == "error"]

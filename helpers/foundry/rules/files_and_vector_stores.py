@@ -93,6 +93,11 @@ def convert(node: ast.Call, ctx: Context) -> None:
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
     if new_op == "files.create":
         _upload_arguments(ctx, node, call)
+    if new_op.startswith("vector_stores.file_batches.") and comments and not any(
+            a.keyword in ("file_ids", "files") or a.star for a in call.args):
+        ctx.note(node, "error", "This batch is left with no files (the data sources stay as a comment), and the "
+                 "service rejects a batch without `file_ids` or `files`: upload each file with "
+                 "openai_client.files.create(file=..., purpose=\"assistants\") and pass file_ids=[...].")
     if target.op == "vector_stores.create_and_poll":
         ctx.note(node, "info", "vector_stores.create returns before the files are indexed; to wait, add the "
                  "files with openai_client.vector_stores.file_batches.create_and_poll(vector_store_id=..., "
