@@ -150,6 +150,9 @@ def _rewrite_import(src: SourceText, edits: Edits, node: ast.stmt, keep: list[as
         last = index == len(aliases) - 1
         if last and not (isinstance(small, cst.ImportFrom) and small.lpar is not None):
             alias = alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        elif last and alias is not small.names[-1]:
+            # the last name's comma carries the line break before `)`: keep the closing line as it was
+            alias = alias.with_changes(comma=small.names[-1].comma)
         elif not last and alias.comma is cst.MaybeSentinel.DEFAULT:
             alias = alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
         fixed.append(alias)

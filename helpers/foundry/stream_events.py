@@ -142,6 +142,18 @@ ITERATION_KINDS: dict[str, tuple[str, str, dict[str, str]]] = {
     "MessageDeltaChunk": (TEXT_DELTA, "event.delta", {"text": ""}),
     "ThreadMessage": (ANY_MESSAGE, "event.item", {}),
 }
+# A legacy message delta had parts (`delta.delta.content[0].text.annotations`); the text delta is a string.
+DELTA_PARTS_ADVICE = ("the text delta is a string now, without content parts; citations arrive as their own "
+                      "events: \"response.output_text.annotation.added\" carries `event.annotation` (a url_citation "
+                      "has `url` and `title`)")
+
+
+def reads_delta_parts(test: ast.expr, name: str) -> bool:
+    """True when `test` reads `<name>.delta`, the parts of a legacy message delta."""
+    return any(isinstance(n, ast.Attribute) and n.attr == "delta" and isinstance(n.value, ast.Name)
+               and n.value.id == name for n in ast.walk(test))
+
+
 ITERATION_UNMAPPED = {
     "ThreadRun": UNMAPPED["on_thread_run"],
     "RunStep": UNMAPPED["on_run_step"],
@@ -183,6 +195,33 @@ class StreamInfo:
     info: HandlerInfo | None  # its class, when it is a legacy handler
     is_async: bool
     line: int
+    # methods of a raw handler (BaseAgentEventHandler) that yield the text of each delta: see text_chunk_methods
+    chunk_methods: frozenset[str] = frozenset()
+
+
+RAW_HANDLER_BASES = ("BaseAgentEventHandler", "BaseAsyncAgentEventHandler")
+
+
+def text_chunk_methods(node: ast.ClassDef, qualified) -> frozenset[str]:
+    """Methods that iterate `self` in a raw handler whose `_process_event` returns the text of a message delta.
+
+    Such a handler turned the stream into text chunks; the response stream has them as `event.delta`.
+    """
+    raw = any((qualified(b.value if isinstance(b, ast.Subscript) else b) or "").startswith("azure.ai.agents")
+              and (qualified(b.value if isinstance(b, ast.Subscript) else b) or "").endswith(RAW_HANDLER_BASES)
+              for b in node.bases)
+    methods = {m.name: m for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    process = methods.get("_process_event")
+    if not raw or process is None:
+        return frozenset()
+    returns = [r.value for r in ast.walk(process) if isinstance(r, ast.Return) and r.value is not None
+               and not (isinstance(r.value, ast.Constant) and r.value.value is None)]
+    if not returns or not all(isinstance(r, ast.Attribute) and r.attr == "value" and isinstance(r.value, ast.Attribute)
+                              and r.value.attr == "text" for r in returns):
+        return frozenset()
+    return frozenset(name for name, m in methods.items() if any(
+        isinstance(n, (ast.For, ast.AsyncFor)) and isinstance(n.iter, ast.Name) and n.iter.id == "self"
+        for n in ast.walk(m)))
 
 
 def handler_base(node: ast.ClassDef, qualified) -> tuple[ast.expr, str] | None:

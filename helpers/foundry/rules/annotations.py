@@ -21,8 +21,11 @@ end_index, `file_citation` with file_id/filename/index). Files the code
 interpreter writes, images included, are `container_file_citation`
 annotations (container_id, file_id, filename); download them with
 `openai_client.containers.files.content.retrieve(file_id, container_id=...)`.
-Legacy placeholders (`annotation.text`, such as "【4:0†source】") have no
-counterpart and get a note.
+Legacy placeholders (`annotation.text`, such as "【4:0†source】" or
+"sandbox:/mnt/data/chart.png") have no counterpart: on a file or container file
+citation they become `annotation.filename` with a note, on a URL citation they
+stay with a note (code that replaced the placeholder in the text needs
+rewriting); a file citation's `start_index`/`end_index` become its `index`.
 """
 from __future__ import annotations
 
@@ -53,10 +56,16 @@ DOWNLOAD = ("Files the code interpreter made are container files now: download o
             "container_id=annotation.container_id)` (its `.write_to_file(path)` saves it).")
 
 
-def _annotation_names(ctx: Context) -> set[str]:
+# what a legacy placeholder (`annotation.text`) becomes, by the list the annotation came from
+PLACEHOLDERS = {"url_citation_annotations": None, "file_citation_annotations": "filename",
+                "file_path_annotations": "filename"}
+
+
+def _annotation_names(ctx: Context) -> dict[str, tuple[str, int, int]]:
+    """Loop variable -> the legacy annotation list it walks, and the loop's first and last line."""
     found = ctx.tools.get("annotation_names")
     if found is None:
-        found = ctx.tools["annotation_names"] = set()
+        found = ctx.tools["annotation_names"] = {}
     return found
 
 
@@ -78,10 +87,23 @@ def convert(node: ast.Attribute, ctx: Context) -> None:
             and legacy_code(ctx) and _not_chat(ctx, inner.value) and ctx.claim(node)):
         ctx.replace(node, lambda text: f"{cut_attribute(cut_attribute(text))}.{node.attr}")
         return
-    if node.attr == "text" and isinstance(inner, ast.Name) and _is_annotation(ctx, inner.id) and ctx.claim(node):
+    kind = _annotation_kind(ctx, inner.id) if isinstance(inner, ast.Name) else None
+    if kind is None:
+        return
+    if node.attr == "text" and PLACEHOLDERS[kind] is None and ctx.claim(node):
         ctx.note(node, "warning", f"`{inner.id}.text` was the placeholder that marked the citation in the "
                  "legacy answer; 2.x answers carry no placeholders: use the annotation's start_index/end_index "
                  "(url citations) or index (file citations) to place it in `part.text`.")
+    elif node.attr == "text" and ctx.claim(node):
+        field = PLACEHOLDERS[kind]
+        ctx.replace(node, f"{inner.id}.{field}")
+        ctx.note(node, "warning", f"`{inner.id}.text` was the placeholder that marked the citation in the "
+                 f"legacy answer; 2.x answers carry no placeholders, so it became `{inner.id}.{field}`. To place "
+                 "the citation in `part.text`, use the annotation's start_index/end_index (URL and container "
+                 "file citations) or index (file citations).")
+    elif node.attr in ("start_index", "end_index") and kind == "file_citation_annotations" and ctx.claim(node):
+        ctx.replace(node, f"{inner.id}.index")
+        ctx.note(node, "warning", f"A file citation has no `{node.attr}`: it marks one place, `{inner.id}.index`.")
 
 
 def _not_chat(ctx: Context, owner: ast.AST) -> bool:
@@ -91,12 +113,18 @@ def _not_chat(ctx: Context, owner: ast.AST) -> bool:
 
 
 def _is_annotation(ctx: Context, name: str) -> bool:
-    if name in _annotation_names(ctx):
-        return True
+    return _annotation_kind(ctx, name) is not None
+
+
+def _annotation_kind(ctx: Context, name: str) -> str | None:
+    """The legacy annotation list the loop variable `name` walks, if it walks one."""
+    kind, first, last = _annotation_names(ctx).get(name, (None, 0, 0))
+    if kind is not None and ctx.statement is not None and first <= ctx.statement.lineno <= last:
+        return kind
     # a comprehension in this statement whose target is read before the walk reaches its `for`
-    return ctx.statement is not None and any(
-        isinstance(n, ast.comprehension) and isinstance(n.target, ast.Name) and n.target.id == name
-        and isinstance(n.iter, ast.Attribute) and n.iter.attr in LISTS for n in ast.walk(ctx.statement))
+    return next((n.iter.attr for n in ast.walk(ctx.statement) if isinstance(n, ast.comprehension)
+                 and isinstance(n.target, ast.Name) and n.target.id == name and isinstance(n.iter, ast.Attribute)
+                 and n.iter.attr in PLACEHOLDERS), None) if ctx.statement is not None else None
 
 
 @RULE.on(ast.For, ast.AsyncFor, ast.comprehension)
@@ -105,4 +133,6 @@ def remember(node: ast.AST, ctx: Context) -> None:
     iterable = node.iter  # type: ignore[attr-defined]
     if (isinstance(iterable, ast.Attribute) and iterable.attr in LISTS and iterable.attr != "image_contents"
             and isinstance(node.target, ast.Name)):  # type: ignore[attr-defined]
-        _annotation_names(ctx).add(node.target.id)  # type: ignore[attr-defined]
+        # a comprehension's variable lives in its statement only (see _annotation_kind)
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            _annotation_names(ctx)[node.target.id] = (iterable.attr, node.lineno, node.end_lineno or node.lineno)

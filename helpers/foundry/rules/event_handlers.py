@@ -31,7 +31,8 @@ import ast
 
 from ..context import Context
 from ..registry import rule
-from ..stream_events import ANNOTATION_MODULE, MAPPED, STR, UNMAPPED, Callback, handler_base
+from ..stream_events import (ANNOTATION_MODULE, DELTA_PARTS_ADVICE, MAPPED, STR, UNMAPPED, Callback, handler_base,
+                             reads_delta_parts)
 
 RULE = rule("event_handlers", "AgentEventHandler / AssistantEventHandler subclass -> plain class used by the event loop")
 
@@ -103,6 +104,8 @@ def _adapt(ctx: Context, method: ast.FunctionDef | ast.AsyncFunctionDef, callbac
                     ctx.require_import(ANNOTATION_MODULE, new)
         renames = callback.renames.get(index, {})
         fields = callback.fields.get(index)
+        if fields is STR:
+            _disable_delta_parts(ctx, method, param.arg)
         if renames or fields is not None:
             _rename_uses(ctx, method, param.arg, renames, fields)
     defaults = len(method.args.defaults)
@@ -116,6 +119,18 @@ def _adapt(ctx: Context, method: ast.FunctionDef | ast.AsyncFunctionDef, callbac
         if used:
             ctx.note(param, "warning", f"`{param.arg}` is no longer passed (it is None): the stream events carry "
                      "deltas only; collect them yourself if you need the text so far.")
+
+
+def _disable_delta_parts(ctx: Context, method, name: str) -> None:
+    """`if delta.delta.content ...:` read the parts of a legacy delta; `delta` is the text now: the branch is disabled."""
+    for node in ast.walk(method):
+        if isinstance(node, ast.If) and reads_delta_parts(node.test, name) and ctx.claim(node.test):
+            test = " ".join(ctx.text(node.test).split())
+            ctx.insert_before(node, [f"# TODO(migration): `{test}` -- {DELTA_PARTS_ADVICE}"])
+            ctx.replace(node.test, "False")
+            ctx.note(node, "warning", f"`{test}` read the parts of a legacy message delta (the branch is "
+                     f"disabled): {DELTA_PARTS_ADVICE}.")
+            ctx.handled.update(id(n) for n in ast.walk(node.test))
 
 
 def _rename_uses(ctx: Context, method, name: str, renames: dict[str, str], fields: frozenset[str] | None) -> None:

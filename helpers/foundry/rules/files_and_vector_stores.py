@@ -93,6 +93,11 @@ def convert(node: ast.Call, ctx: Context) -> None:
     comments = keep_unmapped(ctx, node, call, UNMAPPED)
     if new_op == "files.create":
         _upload_arguments(ctx, node, call)
+    if new_op.startswith("vector_stores.file_batches.") and comments and not any(
+            a.keyword in ("file_ids", "files") or a.star for a in call.args):
+        ctx.note(node, "error", "This batch is left with no files (the data sources stay as a comment), and the "
+                 "service rejects a batch without `file_ids` or `files`: upload each file with "
+                 "openai_client.files.create(file=..., purpose=\"assistants\") and pass file_ids=[...].")
     if target.op == "vector_stores.create_and_poll":
         ctx.note(node, "info", "vector_stores.create returns before the files are indexed; to wait, add the "
                  "files with openai_client.vector_stores.file_batches.create_and_poll(vector_store_id=..., "
@@ -122,13 +127,53 @@ def _save(node: ast.Call, ctx: Context, target) -> None:
         ctx.require_import("os", "")
         path = f"os.path.join({target_dir.value}, {file_name.value})"
     client = openai_for(ctx, target, node)
+    container = _container_of(ctx, node, call_file_id(node))
+    # `img.image_file.file_id` is `img.file_id` on the citation (the rule annotations renames it outside this call)
+    file_text = file_id.value if container is None or isinstance(call_file_id(node), ast.Name) \
+        else f"{container}.file_id"
+    download = f"{client}.files.content({file_text})" if container is None else \
+        f"{client}.containers.files.content.retrieve({file_text}, container_id={container}.container_id)"
     awaited = next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Await) and n.value is node), None) \
         if ctx.statement is not None else None
     if awaited is not None:  # the async client awaits the download; writing the file is a plain call
-        ctx.replace(awaited, f"(await {client}.files.content({file_id.value})).write_to_file({path})")
+        ctx.replace(awaited, f"(await {download}).write_to_file({path})")
     else:
-        ctx.replace(node, f"{client}.files.content({file_id.value}).write_to_file({path})")
-    ctx.note(node, "info", f"files.save became files.content(...).write_to_file(...); {advice}")
+        ctx.replace(node, f"{download}.write_to_file({path})")
+    if container is None:
+        ctx.note(node, "info", f"files.save became files.content(...).write_to_file(...); {advice}")
+    else:
+        ctx.note(node, "info", f"`{container}` is a file the code interpreter made: it is saved from its container "
+                 "(containers.files.content.retrieve), not from the files API.")
+
+
+# loops over these legacy lists become loops over container_file_citation annotations (rule annotations)
+_GENERATED = {"image_contents": "image_file", "file_path_annotations": "file_path"}
+
+
+def call_file_id(node: ast.Call) -> ast.expr | None:
+    """The `file_id` argument of a files.save call, keyword or first positional."""
+    found = next((k.value for k in node.keywords if k.arg == "file_id"), None)
+    return found if found is not None or not node.args else node.args[0]
+
+
+def _container_of(ctx: Context, node: ast.Call, file_id: ast.expr | None) -> str | None:
+    """The loop variable whose file `file_id` is, when the loop walks generated files
+    (`for img in msg.image_contents:` ... `img.image_file.file_id`); else None."""
+    if file_id is None:
+        return None
+    for loop in ast.walk(ctx.tree):
+        if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name)
+                and isinstance(loop.iter, ast.Attribute) and loop.iter.attr in _GENERATED
+                and loop.lineno <= node.lineno <= (loop.end_lineno or 0)):
+            continue
+        variable, nested = loop.target.id, _GENERATED[loop.iter.attr]
+        sources = [file_id]
+        if isinstance(file_id, ast.Name):  # `file_id = img.image_file.file_id` earlier in the loop
+            sources = [s.value for s in ast.walk(loop) if isinstance(s, ast.Assign) and s.lineno < node.lineno
+                       and [ast.unparse(t) for t in s.targets] == [file_id.id]][-1:]
+        if sources and ast.unparse(sources[0]) == f"{variable}.{nested}.file_id":
+            return variable
+    return None
 
 
 _METHODS = {op.rsplit(".", 1)[1] for op in OPS} | {"save"} | {

@@ -34,7 +34,8 @@ import ast
 
 from ..context import Context
 from ..registry import rule
-from ..stream_events import EVENT_TYPES, ITERATION_KINDS, ITERATION_UNMAPPED, StreamInfo, dispatch, with_event
+from ..stream_events import (DELTA_PARTS_ADVICE, EVENT_TYPES, ITERATION_KINDS, ITERATION_UNMAPPED, StreamInfo,
+                             dispatch, reads_delta_parts, with_event)
 from .streaming import free_name
 
 RULE = rule("stream_loops", "stream.until_done() / for ... in stream -> for event in stream: event.type dispatch")
@@ -202,6 +203,8 @@ def _body(ctx: Context, stmts: list[ast.stmt], names: _Names, data: str, renames
 
 def _if(ctx: Context, stmt: ast.If, names: _Names, data: str, renames: dict[str, str]) -> None:
     kind = _kind(stmt.test, names)
+    if kind is None and data.endswith(".delta") and reads_delta_parts(stmt.test, names.data_name or ""):
+        kind = "unmapped", DELTA_PARTS_ADVICE  # in a text delta branch: the parts of a legacy delta
     if kind is None:
         _rename(ctx, stmt.test, names, data, renames)
         _body(ctx, stmt.body, names, data, renames)
@@ -280,4 +283,21 @@ def other_uses(node: ast.Attribute, ctx: Context) -> None:
     found = _stream(ctx, node.value)
     if found is None or not ctx.claim(node):
         return
+    if node.attr in found[1].chunk_methods and _text_chunks(ctx, node, *found):
+        return
     ctx.note(node, "warning", f"`{found[0]}.{node.attr}` has no counterpart on the response stream: {FINAL_ADVICE}.")
+
+
+def _text_chunks(ctx: Context, node: ast.Attribute, name: str, info: StreamInfo) -> bool:
+    """`stream.get_stream_chunks()` of a raw handler that yielded delta texts -> the deltas of the response stream."""
+    call = next((n for n in ast.walk(ctx.statement) if isinstance(n, ast.Call) and n.func is node
+                 and not n.args and not n.keywords), None) if ctx.statement is not None else None
+    if call is None:
+        return False
+    event = _event_name(ctx)
+    loop = "async for" if info.is_async else "for"
+    ctx.replace(call, f"({event}.delta {loop} {event} in {name} if {event}.type == \"response.output_text.delta\")")
+    ctx.note(call, "info", f"`{name}.{node.attr}()` yielded the text of each message delta, which the handler "
+             "parsed from the raw events; the response stream carries it as `event.delta` of the "
+             "\"response.output_text.delta\" events, so the handler class is no longer used.")
+    return True

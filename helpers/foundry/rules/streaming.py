@@ -31,7 +31,7 @@ from ..build import is_awaited, openai_for, parse_call, put_comments_above
 from ..context import Context
 from ..fragments import Arg, render_call
 from ..registry import rule
-from ..stream_events import HandlerInfo, StreamInfo, handler_base, handler_info
+from ..stream_events import HandlerInfo, StreamInfo, handler_base, handler_info, text_chunk_methods
 from .runs_to_responses import response_arguments
 
 RULE = rule("streaming", "runs.stream / beta.threads.runs.stream -> responses.create(..., stream=True)")
@@ -78,8 +78,9 @@ def convert(node: ast.Call, ctx: Context) -> None:
     args.append(Arg("stream", "True"))
     handler = None
     info = None
+    chunks: frozenset[str] = frozenset()
     if handler_arg is not None:
-        handler, info = _handler(ctx, handler_node, handler_arg.value)
+        handler, info, chunks = _handler(ctx, handler_node, handler_arg.value)
         comments = handler_arg.comments + comments  # its comments stay, above the call
     put_comments_above(ctx, comments)
     text = render_call(f"{client}.responses.create", args, multiline=call.multiline,
@@ -91,16 +92,16 @@ def convert(node: ast.Call, ctx: Context) -> None:
     if name is None:
         ctx.note(node, "warning", "Loop over the stream (`for event in stream:`) and test `event.type`.")
         return
-    ctx.streams[name] = StreamInfo(handler, info, is_async, node.lineno)
-    if handler_arg is not None and info is None:
+    ctx.streams[name] = StreamInfo(handler, info, is_async, node.lineno, chunks)
+    if handler_arg is not None and info is None and not chunks:
         ctx.note(node, "warning", f"`{handler_arg.value}` is not a legacy handler class found in this code: "
                  "call its methods from the loop over the stream yourself.")
     ctx.note(node, "info", "The run is streamed as a response: iterate the stream and test `event.type` "
              "(\"response.output_text.delta\" carries `event.delta`, \"response.completed\" `event.response`).")
 
 
-def _handler(ctx: Context, node: ast.expr | None, text: str) -> tuple[str, HandlerInfo | None]:
-    """The expression the loop calls the handler through, and the handler's class."""
+def _handler(ctx: Context, node: ast.expr | None, text: str) -> tuple[str, HandlerInfo | None, frozenset[str]]:
+    """The expression the loop calls the handler through, the handler's class, and its text chunk methods."""
     class_name = None
     if isinstance(node, ast.Call):  # made once, before the stream, not once per event
         class_name = node.func.id if isinstance(node.func, ast.Name) else None
@@ -113,14 +114,14 @@ def _handler(ctx: Context, node: ast.expr | None, text: str) -> tuple[str, Handl
         if isinstance(node, ast.Name):
             class_name = _index(ctx)[1].get(node.id)
     if class_name is None:
-        return expression, None
+        return expression, None, frozenset()
     class_node = _top_level_class(ctx, class_name)
     if class_node is None:
-        return expression, None
+        return expression, None, frozenset()
     found = handler_base(class_node, ctx.imports.qualified)
     if found is None:
-        return expression, None
-    return expression, handler_info(class_node, found[1])
+        return expression, None, text_chunk_methods(class_node, ctx.imports.qualified)
+    return expression, handler_info(class_node, found[1]), frozenset()
 
 
 def _index(ctx: Context) -> tuple[dict[str, ast.ClassDef], dict[str, str]]:
