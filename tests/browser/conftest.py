@@ -15,7 +15,9 @@ import local_servers  # noqa: E402
 SKIP_REASON = "Chromium not found at /usr/bin/chromium: browser tests skipped"
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in
+# this thread while it is open, and later tests that call asyncio.run() would fail.
+@pytest.fixture(scope="module")
 def browser():
     if not local_servers.CHROMIUM.exists():
         pytest.skip(SKIP_REASON)

@@ -99,6 +99,6 @@ def test_legacy_calls_left_show_an_amber_verdict(page, voila_url, tmp_path):
         "() => { const s = getComputedStyle(document.querySelector('.amw-verdict'));"
         " return [s.backgroundColor, s.borderLeftColor]; }"
     )
-    assert colours == ["rgb(255, 248, 197)", "rgb(154, 103, 0)"]  # #fff8c5, #9a6700: amber
+    assert colours == ["rgba(154, 103, 0, 0.14)", "rgb(154, 103, 0)"]  # an amber tint, an amber bar
     verdict.screenshot(path=str(tmp_path / "verdict-warning.png"))
     page.locator(".amw-root").screenshot(path=str(tmp_path / "verdict-warning-widget.png"))
