@@ -23,7 +23,7 @@ import ast
 
 from ..context import Context
 from ..registry import rule
-from ..tools import ToolVar, build_model, dispatch_table, legacy_class, state
+from ..tools import ToolVar, build_model, dispatch_table, legacy_class, state, use_model
 
 RULE = rule("tool_definitions", "CodeInterpreterTool(file_ids=...), FunctionTool(functions=...), ToolSet() -> 2.x tools")
 
@@ -81,6 +81,30 @@ def convert(node: ast.Call, ctx: Context) -> None:
         state(ctx).variables[target] = ToolVar(kind, functions)
     if name == "AsyncFunctionTool":
         ctx.note(node, "info", "Your code runs the functions itself now; await the async ones where you call them.")
+
+
+@RULE.on(ast.Attribute)
+def convert_definitions(node: ast.Attribute, ctx: Context) -> None:
+    """`x.definitions` outside an agent call (a `MessageAttachment(tools=...)`): a 2.x model is its own definition.
+
+    Agent calls rewrite their whole `tools=` argument (tools.py), so an edit here is only kept elsewhere.
+    """
+    if node.attr != "definitions":
+        return
+    owner = node.value
+    if isinstance(owner, ast.Name):
+        var = state(ctx).variables.get(owner.id)
+        if var is None or var.kind not in ("tool", "tools", "toolset") or not ctx.claim(node):
+            return
+        ctx.replace(node, f"[{owner.id}]" if var.kind == "tool" else owner.id)
+    elif (isinstance(owner, ast.Call) and not owner.args and not owner.keywords
+          and legacy_class(ctx, owner) == "CodeInterpreterTool" and ctx.claim(node)):
+        use_model(ctx, "CodeInterpreterTool")  # with no arguments the 2.x model is written the same way
+        ctx.replace(node, f"[{ctx.text(owner)}]")
+    else:
+        return
+    ctx.note(node, "info", "`.definitions` is gone: a 2.x tool model is its own definition, so the list holds "
+             "the tool itself.")
 
 
 def _method(node: ast.Call, ctx: Context, name: str, var: ToolVar) -> None:

@@ -1,0 +1,45 @@
+"""What the converted azure-ai-agents samples needed to run: each case before and after (issue 18)."""
+from __future__ import annotations
+
+from .support import convert_checked, dedent
+
+LEGACY = "from azure.ai.agents import AgentsClient\nclient = AgentsClient(endpoint=e, credential=c)\n"
+
+
+def test_the_thread_id_of_a_run_read_inside_a_listing_becomes_the_conversation_of_the_response():
+    result = convert_checked(LEGACY + dedent("""
+        run = client.create_thread_and_process_run(agent_id=agent.id)
+        messages = client.messages.list(thread_id=run.thread_id)
+        last = client.messages.get_last_message_text_by_role(thread_id=run.thread_id, role="user")
+    """))
+    assert "messages = openai_client.conversations.items.list(conversation_id=run.conversation.id)\n" in result.output
+    assert "conversations.items.list(conversation_id=run.conversation.id, order=\"desc\")" in result.output
+    assert "thread_id" not in result.output
+
+
+def test_a_thread_id_that_is_not_a_converted_run_stays_as_written():
+    result = convert_checked(LEGACY + "messages = client.messages.list(thread_id=other.thread_id)\n")
+    assert "conversations.items.list(conversation_id=other.thread_id)" in result.output
+
+
+def test_definitions_of_a_tool_variable_outside_the_agent_become_a_list_of_the_tool():
+    result = convert_checked(dedent("""
+        from azure.ai.agents import AgentsClient
+        from azure.ai.agents.models import CodeInterpreterTool, MessageAttachment
+        client = AgentsClient(endpoint=e, credential=c)
+        code_interpreter = CodeInterpreterTool()
+        agent = client.create_agent(model="m", name="a", tools=code_interpreter.definitions)
+        attachment = MessageAttachment(file_id=f, tools=code_interpreter.definitions)
+        inline = MessageAttachment(file_id=f, tools=CodeInterpreterTool().definitions)
+    """))
+    assert "attachment = MessageAttachment(file_id=f, tools=[code_interpreter])\n" in result.output
+    assert "inline = MessageAttachment(file_id=f, tools=[CodeInterpreterTool()])\n" in result.output
+    assert "tools=[code_interpreter]," in result.output or "tools=[code_interpreter])" in result.output
+    assert ".definitions" not in result.output
+    assert "from azure.ai.projects.models import CodeInterpreterTool" in result.output
+    assert any(n.rule == "tool_definitions" and n.line == 6 and ".definitions" in n.message for n in result.notes)
+
+
+def test_definitions_of_an_unknown_object_stay():
+    source = LEGACY + "attachment = MessageAttachment(file_id=f, tools=helper.definitions)\n"
+    assert "tools=helper.definitions" in convert_checked(source).output
