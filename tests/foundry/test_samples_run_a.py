@@ -43,3 +43,46 @@ def test_definitions_of_a_tool_variable_outside_the_agent_become_a_list_of_the_t
 def test_definitions_of_an_unknown_object_stay():
     source = LEGACY + "attachment = MessageAttachment(file_id=f, tools=helper.definitions)\n"
     assert "tools=helper.definitions" in convert_checked(source).output
+
+
+def test_vector_stores_added_to_or_removed_from_a_file_search_tool_change_its_id_list():
+    result = convert_checked(dedent("""
+        from azure.ai.agents.models import FileSearchTool
+        file_search = FileSearchTool(vector_store_ids=[first.id])
+        file_search.add_vector_store(second.id)
+        file_search.remove_vector_store(first.id)
+    """))
+    assert "file_search = FileSearchTool(vector_store_ids=[first.id])\n" in result.output
+    assert "file_search.vector_store_ids.append(second.id)\nfile_search.vector_store_ids.remove(first.id)\n" \
+        in result.output
+    assert [n.line for n in result.notes if "vector_store_ids" in n.message] == [3, 4]
+
+
+def test_a_second_openapi_definition_becomes_a_second_openapi_tool():
+    result = convert_checked(dedent("""
+        from azure.ai.agents import AgentsClient
+        from azure.ai.agents.models import OpenApiTool, OpenApiAnonymousAuthDetails
+        client = AgentsClient(endpoint=e, credential=c)
+        auth = OpenApiAnonymousAuthDetails()
+        api = OpenApiTool(name="weather", spec=weather, description="Weather", auth=auth)
+        api.add_definition(name="countries", spec=countries, description="Countries", auth=auth)
+        api.add_definition(name="cities", spec=cities, description="Cities")
+        agent = client.create_agent(model="m", name="a", tools=api.definitions)
+    """))
+    out = result.output
+    assert ('api = [api, OpenApiTool(openapi=OpenApiFunctionDefinition(name="countries", spec=countries, '
+            'auth=auth, description="Countries"))]\n') in out
+    # without auth, the legacy helper used the first definition's
+    assert ('api.append(OpenApiTool(openapi=OpenApiFunctionDefinition(name="cities", spec=cities, '
+            'auth=api[0].openapi.auth, description="Cities")))\n') in out
+    assert "add_definition" not in out and "tools=api" in out
+
+
+def test_add_file_on_a_code_interpreter_keeps_its_note():
+    result = convert_checked(dedent("""
+        from azure.ai.agents.models import CodeInterpreterTool
+        code = CodeInterpreterTool()
+        code.add_file(f.id)
+    """))
+    assert "code.add_file(f.id)" in result.output
+    assert any(n.line == 3 and n.severity == "warning" and "add_file" in n.message for n in result.notes)
