@@ -86,3 +86,25 @@ def test_add_file_on_a_code_interpreter_keeps_its_note():
     """))
     assert "code.add_file(f.id)" in result.output
     assert any(n.line == 3 and n.severity == "warning" and "add_file" in n.message for n in result.notes)
+
+
+def test_a_name_the_2x_service_rejects_becomes_valid_in_the_call_or_where_its_variable_is_set():
+    result = convert_checked(LEGACY + dedent("""
+        bot_name = "stock_price_bot"
+        bot = client.create_agent(model="m", name=bot_name, instructions="Prices.")
+        tool = ConnectedAgentTool(id=bot.id, name=bot_name, description="Gets prices")
+        tutor = client.create_agent(model="m", name="Math Tutor")
+        fine = client.create_agent(model="m", name="ok-name")
+    """))
+    out = result.output
+    assert 'bot_name = "stock-price-bot"\n' in out and "agent_name=bot_name," in out
+    assert 'agent_name="Math-Tutor"' in out and 'agent_name="ok-name"' in out
+    warnings = [(n.line, n.message) for n in result.notes if n.rule == "create_agent" and "valid 2.x" in n.message]
+    assert [line for line, _ in warnings] == [4, 6]
+    assert '"stock_price_bot"' in warnings[0][1] and '"stock-price-bot"' in warnings[0][1]
+
+
+def test_a_name_variable_assigned_twice_is_left_alone():
+    source = LEGACY + 'n = "a_b"\nif x:\n    n = "c_d"\nbot = client.create_agent(model="m", name=n)\n'
+    out = convert_checked(source).output
+    assert 'n = "a_b"' in out and 'n = "c_d"' in out and "agent_name=n," in out
