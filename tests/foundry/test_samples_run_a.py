@@ -108,3 +108,15 @@ def test_a_name_variable_assigned_twice_is_left_alone():
     source = LEGACY + 'n = "a_b"\nif x:\n    n = "c_d"\nbot = client.create_agent(model="m", name=n)\n'
     out = convert_checked(source).output
     assert 'n = "a_b"' in out and 'n = "c_d"' in out and "agent_name=n," in out
+
+
+def test_fields_of_a_created_message_read_by_key_become_attributes():
+    result = convert_checked(LEGACY + dedent("""
+        message = client.messages.create(thread_id=t, role="user", content="Hi")
+        print(f"Created message: {message['id']}", message["role"], message["thread_id"])
+        other = {"id": 1}
+        print(other["id"])
+    """))
+    assert """print(f"Created message: {message.id}", message.role, message["thread_id"])""" in result.output
+    assert 'print(other["id"])' in result.output
+    assert any(n.line == 4 and n.severity == "warning" and "`thread_id`" in n.message for n in result.notes)
