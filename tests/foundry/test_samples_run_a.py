@@ -1,6 +1,8 @@
 """What the converted azure-ai-agents samples needed to run: each case before and after (issue 18)."""
 from __future__ import annotations
 
+from helpers import convert_code
+
 from .support import convert_checked, dedent
 
 LEGACY = "from azure.ai.agents import AgentsClient\nclient = AgentsClient(endpoint=e, credential=c)\n"
@@ -120,3 +122,58 @@ def test_fields_of_a_created_message_read_by_key_become_attributes():
     assert """print(f"Created message: {message.id}", message.role, message["thread_id"])""" in result.output
     assert 'print(other["id"])' in result.output
     assert any(n.line == 4 and n.severity == "warning" and "`thread_id`" in n.message for n in result.notes)
+
+
+LEGACY_TEAM = dedent("""
+    from azure.ai.agents import AgentsClient
+    from azure.ai.agents.models import ToolSet
+
+    class AgentTeam:
+        def __init__(self, name, agents_client):
+            self.client = agents_client
+
+        def add_agent(self, name, toolset=None):
+            self.client.create_agent(model="m", name=name, toolset=toolset or ToolSet())
+""")
+SCRIPT_WITH_TEAM = dedent("""
+    from azure.ai.agents import AgentsClient
+    from azure.ai.agents.models import ToolSet, FunctionTool
+    from utils.agent_team import AgentTeam
+    from utils.user_functions import fetch_weather
+    client = AgentsClient(endpoint=e, credential=c)
+    toolset = ToolSet()
+    toolset.add(FunctionTool({fetch_weather}))
+    team = AgentTeam("team", agents_client=client)
+    team.add_agent("coder", toolset=toolset)
+    team.add_agent("reviewer")
+""")
+USER_FUNCTIONS = 'def fetch_weather(location: str) -> str:\n    """Weather."""\n    return "sunny"\n'
+
+
+def test_a_converted_client_or_toolset_handed_to_a_legacy_module_is_noted_where_it_is_handed():
+    result = convert_code(SCRIPT_WITH_TEAM, modules={"utils.agent_team": LEGACY_TEAM,
+                                                      "utils.user_functions": USER_FUNCTIONS})
+    handoffs = [n for n in result.notes if n.rule == "legacy_handoff"]
+    assert [(n.line, n.severity) for n in handoffs] == [(8, "warning"), (9, "warning")]
+    assert "utils.agent_team" in handoffs[0].message and "`client`" in handoffs[0].message
+    assert "`toolset`" in handoffs[1].message
+    assert 'team = AgentTeam("team", agents_client=client)\n' in result.output  # the call itself is unchanged
+    assert convert_code(result.output, modules={"utils.agent_team": LEGACY_TEAM,
+                                                "utils.user_functions": USER_FUNCTIONS}).output == result.output
+
+
+def test_nothing_is_noted_when_the_other_module_is_converted_or_unknown():
+    new_team = dedent("""
+        from azure.ai.projects.models import PromptAgentDefinition
+
+        class AgentTeam:
+            def __init__(self, name, agents_client):
+                self.client = agents_client
+
+            def add_agent(self, name, toolset=None):
+                self.client.agents.create_version(agent_name=name, definition=PromptAgentDefinition(model="m"))
+    """)
+    done = convert_code(SCRIPT_WITH_TEAM, modules={"utils.agent_team": new_team, "utils.user_functions": USER_FUNCTIONS})
+    assert not [n for n in done.notes if n.rule == "legacy_handoff"]
+    alone = convert_code(SCRIPT_WITH_TEAM)
+    assert not [n for n in alone.notes if n.rule == "legacy_handoff"]
