@@ -198,13 +198,14 @@ def test_unknown_tools_are_kept_and_noted():
     assert "Check the tools" in messages(result, "warning")
 
 
-def test_add_definition_is_noted():
+def test_add_definition_that_cannot_be_read_is_noted():
+    # a readable one becomes a second OpenApiTool (test_samples_run_a.py)
     result = convert_checked(
         "from azure.ai.agents.models import OpenApiTool\n"
         "api = OpenApiTool(name='a', spec=s, description='d', auth=auth)\n"
-        "api.add_definition(name='b', spec=s2, description='d2', auth=auth)\n"
+        "api.add_definition(**second)\n"
     )
-    assert "api.add_definition" in result.output
+    assert "api.add_definition(**second)" in result.output
     assert "no counterpart" in messages(result, "warning")
 
 

@@ -28,4 +28,5 @@ from . import (  # noqa: F401
     run_steps,
     removed_behaviour_comments,
     stored_ids,
+    legacy_handoff,
 )

@@ -14,7 +14,8 @@ After:
     )
 
 `items.create` answers with the list of created items, so a kept result takes
-its one item (`.data[0]`): `message.id` goes on working.
+its one item (`.data[0]`): `message.id` goes on working, and `message["id"]`
+(legacy models were mappings) becomes `message.id`.
 
 Items carry no metadata; attachments are noted (files go to tools or to
 `input_file` content).
@@ -44,6 +45,7 @@ UNMAPPED = {
     "CodeInterpreterTool container file_ids) or as input_file content",
     "metadata": "conversation items have no metadata; keep it on the conversation instead",
 }
+ITEM_FIELDS = {"id", "type", "role", "content", "status"}  # openai's conversation Message
 
 
 @RULE.on(ast.Call)
@@ -78,6 +80,22 @@ def convert(node: ast.Call, ctx: Context) -> None:
         ctx.replace(kept, f"(await {text}).data[0]")
     else:
         rewrite_call(ctx, node, func, args, call)
+    if isinstance(statement, ast.Assign) and kept is not None and isinstance(statement.targets[0], ast.Name):
+        ctx.tools.setdefault("converted_items", set()).add(statement.targets[0].id)
     if kept is not None:
         ctx.note(node, "info", "items.create answers with the list of created items; `.data[0]` is the one "
                  "message item, whose id is an item id (not a message id).")
+
+
+@RULE.on(ast.Subscript)
+def read_item_field(node: ast.Subscript, ctx: Context) -> None:
+    """`message["id"]` -> `message.id`: legacy models were mappings, a conversation item is a pydantic model."""
+    owner, key = node.value, node.slice
+    if not (isinstance(owner, ast.Name) and owner.id in ctx.tools.get("converted_items", ())
+            and isinstance(key, ast.Constant) and isinstance(key.value, str) and isinstance(node.ctx, ast.Load)):
+        return
+    if key.value in ITEM_FIELDS and ctx.claim(node):
+        ctx.replace(node, f"{owner.id}.{key.value}")
+    elif ctx.claim(node):
+        ctx.note(node, "warning", f"A message item has no `{key.value}`; its fields are "
+                 f"{', '.join(sorted(ITEM_FIELDS))} (read them as attributes).")

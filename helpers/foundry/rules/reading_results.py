@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 
 from ..build import is_awaited, open_call, openai_for, rewrite_call, role_value
-from ..context import Context
+from ..context import Context, keyword
 from ..fragments import Arg
 from ..names import Role
 from ..leftovers import awaiting, cut_attribute, legacy_code, replace_last_attribute, rewritten
@@ -55,7 +55,7 @@ def _list(node: ast.Call, ctx: Context, target) -> None:
     if call is None:
         return
     thread = call.take("thread_id", 0)
-    args = [Arg("conversation_id", thread.value if thread else "conversation_id")]
+    args = [Arg("conversation_id", _run_conversation(ctx, node) or (thread.value if thread else "conversation_id"))]
     for arg in call.args:
         if arg.keyword == "order":
             tail = arg.value.rsplit(".", 1)[-1]
@@ -76,6 +76,15 @@ def _list(node: ast.Call, ctx: Context, target) -> None:
     ctx.note(node, "info", "Conversation items include tool calls and outputs as well as messages; "
              "check `item.type == \"message\"` before reading `role` and `content`. Newest first unless "
              "order=\"asc\".")
+
+
+def _run_conversation(ctx: Context, node: ast.Call) -> str | None:
+    """`run.thread_id` of a converted run -> `run.conversation.id` (this call's text replaces the inner edit)."""
+    thread = keyword(node, "thread_id") or (node.args[0] if node.args else None)
+    if (isinstance(thread, ast.Attribute) and thread.attr == "thread_id" and isinstance(thread.value, ast.Name)
+            and thread.value.id in ctx.converted_runs):
+        return f"{thread.value.id}.conversation.id"
+    return None
 
 
 def _last(node: ast.Call, ctx: Context, target) -> None:
@@ -102,7 +111,8 @@ def _last(node: ast.Call, ctx: Context, target) -> None:
                  "(`response.output_text`) or from conversations.items.list(conversation_id=...).")
         return
     client = openai_for(ctx, target, node)
-    listing = f'{client}.conversations.items.list(conversation_id={thread.value}, order="desc")'
+    conversation_id = _run_conversation(ctx, node) or thread.value
+    listing = f'{client}.conversations.items.list(conversation_id={conversation_id}, order="desc")'
     picked = "item.content[-1]" if text_only else "item"
     condition = f'item.type == "message" and item.role == {role}'
     if target.is_async or is_awaited(ctx, node):

@@ -23,8 +23,9 @@ import ast
 
 from ..context import Context
 from ..registry import rule
-from ..tools import ToolVar, build_model, dispatch_table, legacy_class, state
+from ..tools import ToolVar, build_model, dispatch_table, legacy_class, state, use_model
 
+VECTOR_STORE_METHODS = {"add_vector_store": "append", "remove_vector_store": "remove"}
 RULE = rule("tool_definitions", "CodeInterpreterTool(file_ids=...), FunctionTool(functions=...), ToolSet() -> 2.x tools")
 
 
@@ -83,6 +84,32 @@ def convert(node: ast.Call, ctx: Context) -> None:
         ctx.note(node, "info", "Your code runs the functions itself now; await the async ones where you call them.")
 
 
+@RULE.on(ast.Attribute)
+def convert_definitions(node: ast.Attribute, ctx: Context) -> None:
+    """`x.definitions` outside an agent call (a `MessageAttachment(tools=...)`): a 2.x model is its own definition.
+
+    Agent and run calls rewrite their whole `tools=` argument (tools.py) and are left to their rules.
+    """
+    if node.attr != "definitions" or ctx.statement is None:
+        return
+    if any(isinstance(call, ast.Call) and ctx.resolve(call) is not None for call in ast.walk(ctx.statement)):
+        return  # an agent or run call: its rule rewrites the tools
+    owner = node.value
+    if isinstance(owner, ast.Name):
+        var = state(ctx).variables.get(owner.id)
+        if var is None or var.kind not in ("tool", "tools", "toolset") or not ctx.claim(node):
+            return
+        ctx.replace(node, f"[{owner.id}]" if var.kind == "tool" else owner.id)
+    elif (isinstance(owner, ast.Call) and not owner.args and not owner.keywords
+          and legacy_class(ctx, owner) == "CodeInterpreterTool" and ctx.claim(node)):
+        use_model(ctx, "CodeInterpreterTool")  # with no arguments the 2.x model is written the same way
+        ctx.replace(node, f"[{ctx.text(owner)}]")
+    else:
+        return
+    ctx.note(node, "info", "`.definitions` is gone: a 2.x tool model is its own definition, so the list holds "
+             "the tool itself.")
+
+
 def _method(node: ast.Call, ctx: Context, name: str, var: ToolVar) -> None:
     method = node.func.attr  # type: ignore[attr-defined]
     if var.kind == "toolset" and method == "add" and len(node.args) == 1 and not node.keywords:
@@ -100,12 +127,46 @@ def _method(node: ast.Call, ctx: Context, name: str, var: ToolVar) -> None:
         if added_var_is_legacy(ctx, added):
             ctx.note(node, "warning", f"`{ctx.text(added)}` is still a legacy tool: convert it to 2.x tool models "
                      "before it goes into the agent definition.")
+    elif method in VECTOR_STORE_METHODS and var.kind == "tool" and len(node.args) == 1 and not node.keywords:
+        if ctx.claim(node):
+            ctx.replace(node.func, f"{name}.vector_store_ids.{VECTOR_STORE_METHODS[method]}")
+            ctx.note(node, "info", f"`{method}` became a change to the 2.x FileSearchTool's `vector_store_ids` "
+                     "list (a list now, not a set); the agent sees it only in a new agent version.")
+    elif method == "add_definition" and var.kind in ("tool", "tools") and _add_openapi_definition(node, ctx, name, var):
+        return
     elif method in ("add_definition", "add_functions", "add_file", "add_vector_store", "remove_file",
                     "remove_vector_store", "update_headers", "set_approval_mode", "allow_tool", "disallow_tool") \
             and var.kind != "legacy" and ctx.claim(node):
         ctx.note(node, "warning", f"`{name}.{method}(...)` has no counterpart on the 2.x tool model: set the value "
                  f"in the constructor instead (for example another OpenApiTool for another API, or "
                  "FileSearchTool(vector_store_ids=[...]) with every id).")
+
+
+def _add_openapi_definition(node: ast.Call, ctx: Context, name: str, var: ToolVar) -> bool:
+    """`openapi_tool.add_definition(name=..., spec=..., ...)`: 2.x has one OpenApiTool per API, so the
+    variable becomes a list of tools (`x = [x, OpenApiTool(...)]`, later ones appended)."""
+    stmt = ctx.statement
+    if not (isinstance(stmt, ast.Expr) and stmt.value is node) or not ctx.claim(node):
+        return False
+    first = name if var.kind == "tool" else f"{name}[0]"
+    call, seg = node, ctx.text
+    if len(node.args) < 4 and not any(k.arg in ("auth", None) for k in node.keywords):
+        # without auth the legacy tool used the auth of its first definition
+        default = ast.Name(id="auth")
+        call = ast.Call(func=node.func, args=node.args, keywords=[*node.keywords, ast.keyword("auth", default)])
+        seg = lambda part: f"{first}.openapi.auth" if part is default else ctx.text(part)  # noqa: E731
+    built = build_model(ctx, "OpenApiTool", call, seg, node)
+    if built is None:
+        ctx.handled.discard(id(node))  # the generic note below applies
+        return False
+    if var.kind == "tool":
+        ctx.replace(stmt, f"{name} = [{name}, {built[0]}]")
+    else:
+        ctx.replace(node, f"{name}.append({built[0]})")
+    var.kind = "tools"
+    ctx.note(node, "info", f"2.x has one OpenApiTool per API: `{name}` is now a list of tools; pass it as "
+             f"`tools=[*{name}]` (or add its items to the agent's tools).")
+    return True
 
 
 def added_var_is_legacy(ctx: Context, added: ast.AST) -> bool:
