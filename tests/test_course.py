@@ -19,6 +19,29 @@ RIGHT = {
              'extra_body={"agent_reference": {"name": agent.name, "type": "agent_reference"}})\n'
              'print(response.id)\n'),
 }
+RIGHT.update({
+    "agents": ('project.agents.create_version(agent_name="tea-sommelier", definition=PromptAgentDefinition('
+               'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Tea.", temperature=0.3))\n'),
+    "tools": ('project.agents.create_version(agent_name="calc-agent", definition=PromptAgentDefinition('
+              'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Calc.", tools=[CodeInterpreterTool()]))\n'),
+    "functions": ('outputs = [{"type": "function_call_output", "call_id": item.call_id, '
+                  '"output": opening_hours(**json.loads(item.arguments))} '
+                  'for item in response.output if item.type == "function_call"]\n'
+                  'answer = openai_client.responses.create(conversation=conversation.id, input=outputs, '
+                  'extra_body=reference)\nprint(answer.id)\n'),
+    "streaming": ('conversation = openai_client.conversations.create()\n'
+                  'with openai_client.responses.create(conversation=conversation.id, input="Hi there", '
+                  'extra_body=reference, stream=True) as stream:\n'
+                  '    for event in stream:\n'
+                  '        if event.type == "response.output_text.delta":\n'
+                  '            print(event.delta, end="")\n'
+                  '        elif event.type == "response.completed":\n'
+                  '            print()\n            print(event.response.id)\n'),
+    "langdock": ('answer = requests.post(f"{BASE}/agent/v1/chat/completions", headers=HEADERS, timeout=30, json={'
+                 '"agent": {"name": "Greeter", "instructions": "Greet."}, '
+                 '"messages": [{"id": "m1", "role": "user", "parts": [{"type": "text", "text": "Hello"}]}]})\n'
+                 'answer.raise_for_status()\n'),
+})
 WRONG = {
     "threads": 'conversation = openai_client.conversations.create(metadata={"course": "other"})\nprint(conversation.id)\n',
     "messages": 'print(conversation.id)\n',
@@ -26,6 +49,18 @@ WRONG = {
              'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Be brief."))\n'
              'response = openai_client.responses.create(input="Hello", '
              'extra_body={"agent": {"name": agent.name, "type": "agent_reference"}})\nprint(response.id)\n'),
+    "agents": ('project.agents.create_version(agent_name="tea-sommelier", definition=PromptAgentDefinition('
+               'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Tea."))\n'),
+    "tools": ('project.agents.create_version(agent_name="calc-agent", definition=PromptAgentDefinition('
+              'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Calc."))\n'),
+    "functions": "print(response.id)\n",
+    "streaming": ('conversation = openai_client.conversations.create()\n'
+                  'response = openai_client.responses.create(conversation=conversation.id, input="Hi there", '
+                  'extra_body=reference)\nprint(response.id)\n'),
+    "langdock": ('answer = requests.post(f"{BASE}/assistant/v1/chat/completions", headers=HEADERS, timeout=30, json={'
+                 '"assistant": {"name": "Greeter", "instructions": "Greet."}, '
+                 '"messages": [{"role": "user", "content": "Hello"}]})\n'
+                 'answer.raise_for_status()\n'),
 }
 
 

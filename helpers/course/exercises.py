@@ -34,7 +34,7 @@ class Exercise:
     name: str
     task: str
     starter: str
-    check: Callable[[RunOutcome, Session], Verdict]
+    check: Callable[[RunOutcome, Session, int], Verdict]  # (outcome, session, journal position before the run)
 
 
 def _printed_id(outcome: RunOutcome, prefix: str) -> str | None:
@@ -53,7 +53,7 @@ def _openai(session: Session):
     return session.service.project_openai_client()
 
 
-def _check_conversation(outcome: RunOutcome, session: Session) -> Verdict:
+def _check_conversation(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
     conversation_id = _printed_id(outcome, "conv")
     if not conversation_id:
         return Verdict(False, "Print the conversation's id (it starts with conv_).")
@@ -64,7 +64,7 @@ def _check_conversation(outcome: RunOutcome, session: Session) -> Verdict:
     return Verdict(True, "Right: a conversation with your metadata exists on the service.")
 
 
-def _check_items(outcome: RunOutcome, session: Session) -> Verdict:
+def _check_items(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
     conversation_id = _printed_id(outcome, "conv")
     if not conversation_id:
         return Verdict(False, "Print the conversation's id (it starts with conv_).")
@@ -76,7 +76,7 @@ def _check_items(outcome: RunOutcome, session: Session) -> Verdict:
     return Verdict(True, f"Right: the conversation holds {len(items)} items: {texts[:2]}.")
 
 
-def _check_response(outcome: RunOutcome, session: Session) -> Verdict:
+def _check_response(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
     response_id = _printed_id(outcome, "resp")
     if not response_id:
         return Verdict(False, "Print the response's id (it starts with resp_).")
@@ -85,6 +85,75 @@ def _check_response(outcome: RunOutcome, session: Session) -> Verdict:
         return Verdict(False, f"The response's status is {response.status}; it should be completed with an answer.")
     return Verdict(True, f"Right: the agent answered: {response.output_text!r}.")
 
+
+def _project(session: Session):
+    if session.live:
+        import os
+
+        from azure.ai.projects import AIProjectClient
+        from azure.identity import DefaultAzureCredential
+
+        return AIProjectClient(endpoint=os.environ["PROJECT_ENDPOINT"], credential=DefaultAzureCredential())
+    return session.service.project_client()
+
+
+def _check_agent_version(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+    version = _project(session).agents.get(agent_name="tea-sommelier").versions.latest
+    temperature = version.definition.get("temperature")
+    if temperature != 0.3:
+        return Verdict(False, f"tea-sommelier's latest version has temperature {temperature}; set 0.3 in the definition.")
+    return Verdict(True, f"Right: tea-sommelier version {version.version} exists with temperature 0.3.")
+
+
+def _check_tool(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+    version = _project(session).agents.get(agent_name="calc-agent").versions.latest
+    kinds = [tool.get("type") for tool in version.definition.get("tools") or []]
+    if "code_interpreter" not in kinds:
+        return Verdict(False, f"calc-agent's tools are {kinds}; add a CodeInterpreterTool to the definition.")
+    return Verdict(True, "Right: calc-agent carries the code interpreter in its definition.")
+
+
+def _check_function_answer(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+    response_id = _printed_id(outcome, "resp")
+    if not response_id:
+        return Verdict(False, "Print the id of the response that answered after your function outputs.")
+    response = _openai(session).responses.retrieve(response_id)
+    if any(item.type == "function_call" for item in response.output):
+        return Verdict(False, "That response still asks for function calls: send their outputs back first.")
+    if not response.output_text:
+        return Verdict(False, "That response has no answer text.")
+    return Verdict(True, f"Right: with the function outputs the agent answered {response.output_text!r}.")
+
+
+def _check_streamed_text(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+    response_id = _printed_id(outcome, "resp")
+    if not response_id:
+        return Verdict(False, "Print the response id from the response.completed event (event.response.id).")
+    answer = _openai(session).responses.retrieve(response_id).output_text
+    if not answer or answer not in outcome.stdout:
+        return Verdict(False, "Print the text deltas as they arrive: the printed text does not hold the answer.")
+    return Verdict(True, "Right: the streamed deltas add up to the stored answer.")
+
+
+def _check_langdock_chat(outcome: RunOutcome, session: Session, mark: int = 0) -> Verdict:
+    if session.live:
+        return Verdict(outcome.ok, "The request was accepted." if outcome.ok else "The request failed.")
+    chats = [body for kind, body in session.service.store.written_since(mark) if kind == "langdock_chat"]
+    generations = {body.get("generation") for body in chats}
+    if "agent" not in generations:
+        return Verdict(False, f"The service saw {len(chats)} chat(s), none on /agent/v1; use the new endpoint.")
+    if "assistant" in generations:
+        return Verdict(False, "Some chats still went to /assistant/v1.")
+    return Verdict(True, "Right: the service answered your chat on /agent/v1.")
+
+
+_LANGDOCK_START = '''import os
+
+import requests
+
+BASE = os.environ.get("LANGDOCK_BASE_URL", "https://api.langdock.com")
+HEADERS = {"Authorization": f"Bearer {os.environ['LANGDOCK_API_KEY']}"}
+'''
 
 EXERCISES = {exercise.name: exercise for exercise in (
     Exercise("threads", 'Create a conversation with the metadata `{"course": "exercise"}` and print its id.',
@@ -96,18 +165,60 @@ EXERCISES = {exercise.name: exercise for exercise in (
                      "with `responses.create` and an agent reference, and print the response's id.",
              _NEW_CLIENT + "from azure.ai.projects.models import PromptAgentDefinition\n\n# your code here\n",
              _check_response),
+    Exercise("agents", "Create a version of the agent `tea-sommelier` with the instructions of your choice and "
+                       "temperature 0.3.",
+             _NEW_CLIENT + "from azure.ai.projects.models import PromptAgentDefinition\n\n# your code here\n",
+             _check_agent_version),
+    Exercise("tools", "Create a version of the agent `calc-agent` that can run code (the code interpreter).",
+             _NEW_CLIENT + "from azure.ai.projects.models import CodeInterpreterTool, PromptAgentDefinition\n\n"
+                           "# your code here\n", _check_tool),
+    Exercise("functions", "The agent below asks for `opening_hours`. Send the function's output back and print "
+                          "the id of the response that answers.",
+             _NEW_CLIENT + '''import json
+
+from azure.ai.projects.models import FunctionTool, PromptAgentDefinition
+
+
+def opening_hours(shop: str) -> str:
+    return json.dumps({"shop": shop, "hours": "8-18"})
+
+
+tool = FunctionTool(name="opening_hours", description="Opening hours of a shop.", strict=True,
+                    parameters={"type": "object", "properties": {"shop": {"type": "string"}},
+                                "required": ["shop"], "additionalProperties": False})
+agent = project.agents.create_version(agent_name="shop-helper", definition=PromptAgentDefinition(
+    model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Use the tools.", tools=[tool]))
+reference = {"agent_reference": {"name": agent.name, "type": "agent_reference"}}
+conversation = openai_client.conversations.create()
+response = openai_client.responses.create(conversation=conversation.id, extra_body=reference,
+                                          input="What are the opening hours of the Corner Bakery?")
+# your code here: answer each function_call item in response.output
+''', _check_function_answer),
+    Exercise("streaming", "Stream a response (`stream=True`), print each text delta as it arrives, and print the "
+                          "response id from the `response.completed` event.",
+             _NEW_CLIENT + '''from azure.ai.projects.models import PromptAgentDefinition
+
+agent = project.agents.create_version(agent_name="stream-agent", definition=PromptAgentDefinition(
+    model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Answer briefly."))
+reference = {"agent_reference": {"name": agent.name, "type": "agent_reference"}}
+# your code here
+''', _check_streamed_text),
+    Exercise("langdock", "Send one chat to Langdock's new endpoint with a temporary agent (name and instructions "
+                         "of your choice) and the message \"Hello\" in the new message shape; fail on an error status.",
+             _LANGDOCK_START + "\n# your code here\n", _check_langdock_chat),
 )}
 
 
 def check_exercise(name: str, code: str, session: Session) -> Verdict:
     """Run `code` and judge it; every failure becomes a verdict, never an exception."""
     exercise = EXERCISES[name]
+    mark = 0 if session.live else session.service.store.journal_position()
     outcome = run_code(code, session)
     if not outcome.ok:
         last = outcome.shown().strip().splitlines()[-1:] or [""]
         return Verdict(False, f"The code stopped with exit status {outcome.code}: {last[0]}")
     try:
-        return exercise.check(outcome, session)
+        return exercise.check(outcome, session, mark)
     except Exception as exc:  # the service said no (404 for an unknown id, ...)
         return Verdict(False, f"The service could not confirm it: {type(exc).__name__}: {str(exc)[:200]}")
 

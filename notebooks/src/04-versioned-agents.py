@@ -58,5 +58,13 @@ from helpers.widgets import converter
 
 converter(lesson.before)
 
+# %% [markdown]
+# ## Exercise
+#
+# Create a version of `tea-sommelier` yourself. **Check** asks the service for the agent's latest version.
+
+# %%
+course.exercise("agents", session)
+
 # %%
 course.navigation("04")

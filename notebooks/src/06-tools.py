@@ -51,5 +51,13 @@ from helpers.widgets import converter
 
 converter(example="create_agent")
 
+# %% [markdown]
+# ## Exercise
+#
+# Give an agent the code interpreter. **Check** reads the agent's definition back from the service.
+
+# %%
+course.exercise("tools", session)
+
 # %%
 course.navigation("06")

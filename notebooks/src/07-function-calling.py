@@ -50,5 +50,13 @@ from helpers.widgets import converter
 
 converter(lesson.before)
 
+# %% [markdown]
+# ## Exercise
+#
+# Finish the loop: answer the function call and print the id of the response that answers. **Check** reads that response back.
+
+# %%
+course.exercise("functions", session)
+
 # %%
 course.navigation("07")

@@ -49,5 +49,13 @@ from helpers.widgets import converter
 
 converter(lesson.before)
 
+# %% [markdown]
+# ## Exercise
+#
+# Stream a response yourself. **Check** compares what you printed with the answer the service stored.
+
+# %%
+course.exercise("streaming", session)
+
 # %%
 course.navigation("08")

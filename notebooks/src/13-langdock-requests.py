@@ -28,6 +28,7 @@ from helpers import course
 from helpers import convert_payload
 from helpers.examples import get_example
 
+session = course.start()
 course.navigation("13")
 
 # %% [markdown]
@@ -60,6 +61,14 @@ for note in result.notes:
 from helpers.widgets import converter
 
 converter(before)
+
+# %% [markdown]
+# ## Exercise
+#
+# Send a chat in the new shape. **Check** asks the service which endpoint your chat reached.
+
+# %%
+course.exercise("langdock", session)
 
 # %%
 course.navigation("13")
