@@ -20,6 +20,10 @@ RIGHT = {
              'print(response.id)\n'),
 }
 RIGHT.update({
+    "assistants": ('project.agents.create_version(agent_name="haiku-writer", definition=PromptAgentDefinition('
+                   'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="You write haiku."))\n'),
+    "answers": ('response = openai_client.responses.create(input="Name a tea", extra_body=reference)\n'
+                'print(response.output_text)\nprint(response.id)\n'),
     "agents": ('project.agents.create_version(agent_name="tea-sommelier", definition=PromptAgentDefinition('
                'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Tea.", temperature=0.3))\n'),
     "tools": ('project.agents.create_version(agent_name="calc-agent", definition=PromptAgentDefinition('
@@ -43,6 +47,10 @@ RIGHT.update({
                  'answer.raise_for_status()\n'),
 })
 WRONG = {
+    "assistants": ('project.agents.create_version(agent_name="haiku-writer", definition=PromptAgentDefinition('
+                   'model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="You write limericks."))\n'),
+    "answers": ('response = openai_client.responses.create(input="Name a tea", extra_body=reference)\n'
+                'print(response.id)\n'),
     "threads": 'conversation = openai_client.conversations.create(metadata={"course": "other"})\nprint(conversation.id)\n',
     "messages": 'print(conversation.id)\n',
     "runs": ('agent = project.agents.create_version(agent_name="exercise-agent", definition=PromptAgentDefinition('

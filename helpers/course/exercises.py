@@ -125,6 +125,24 @@ def _check_function_answer(outcome: RunOutcome, session: Session, _mark: int = 0
     return Verdict(True, f"Right: with the function outputs the agent answered {response.output_text!r}.")
 
 
+def _check_haiku_agent(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+    version = _project(session).agents.get(agent_name="haiku-writer").versions.latest
+    instructions = version.definition.get("instructions") or ""
+    if "haiku" not in instructions.lower():
+        return Verdict(False, f"haiku-writer's instructions are {instructions!r}; they should ask for haiku.")
+    return Verdict(True, f"Right: haiku-writer version {version.version} exists on Foundry's side.")
+
+
+def _check_printed_answer(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+    response_id = _printed_id(outcome, "resp")
+    if not response_id:
+        return Verdict(False, "Print the response's id (it starts with resp_).")
+    answer = _openai(session).responses.retrieve(response_id).output_text
+    if not answer or answer not in outcome.stdout:
+        return Verdict(False, "Print the answer itself: response.output_text.")
+    return Verdict(True, f"Right: you printed the answer {answer!r}.")
+
+
 def _check_streamed_text(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
     response_id = _printed_id(outcome, "resp")
     if not response_id:
@@ -203,6 +221,19 @@ agent = project.agents.create_version(agent_name="stream-agent", definition=Prom
 reference = {"agent_reference": {"name": agent.name, "type": "agent_reference"}}
 # your code here
 ''', _check_streamed_text),
+    Exercise("assistants", "Where an OpenAI assistant `haiku-writer` stood, create a Foundry agent version of that "
+                           "name whose instructions ask for haiku.",
+             _NEW_CLIENT + "from azure.ai.projects.models import PromptAgentDefinition\n\n# your code here\n",
+             _check_haiku_agent),
+    Exercise("answers", "Ask the agent below a question, then print the answer (`response.output_text`) and the "
+                        "response id.",
+             _NEW_CLIENT + '''from azure.ai.projects.models import PromptAgentDefinition
+
+agent = project.agents.create_version(agent_name="echo-agent", definition=PromptAgentDefinition(
+    model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Answer briefly."))
+reference = {"agent_reference": {"name": agent.name, "type": "agent_reference"}}
+# your code here
+''', _check_printed_answer),
     Exercise("langdock", "Send one chat to Langdock's new endpoint with a temporary agent (name and instructions "
                          "of your choice) and the message \"Hello\" in the new message shape; fail on an error status.",
              _LANGDOCK_START + "\n# your code here\n", _check_langdock_chat),

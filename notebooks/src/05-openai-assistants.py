@@ -56,5 +56,13 @@ from helpers.widgets import converter
 
 converter(lesson.before)
 
+# %% [markdown]
+# ## Exercise
+#
+# Move an assistant yourself. **Check** asks Foundry's side of the service for the agent.
+
+# %%
+course.exercise("assistants", session)
+
 # %%
 course.navigation("05")

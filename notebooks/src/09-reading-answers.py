@@ -50,5 +50,13 @@ from helpers.widgets import converter
 
 converter(lesson.before)
 
+# %% [markdown]
+# ## Exercise
+#
+# Read an answer the new way. **Check** compares what you printed with the answer the service stored.
+
+# %%
+course.exercise("answers", session)
+
 # %%
 course.navigation("09")

@@ -67,5 +67,13 @@ from helpers.widgets import converter
 
 converter(example="langdock_axios")
 
+# %% [markdown]
+# ## Exercise
+#
+# Call the new endpoint yourself. **Check** asks the service which endpoint your chat reached.
+
+# %%
+course.exercise("langdock", session)
+
 # %%
 course.navigation("12")
