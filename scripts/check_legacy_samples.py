@@ -150,30 +150,11 @@ def check(source: str, modules=None) -> tuple[list[str], list[str]]:
 
 def mutate_once(source: str, rng: random.Random) -> str | None:
     """`source` with one statement deleted, duplicated or swapped with the next; None if not valid Python."""
-    tree = ast.parse(source)
-    bodies = [getattr(n, f) for n in ast.walk(tree) for f in ("body", "orelse", "finalbody")
-              if isinstance(getattr(n, f, None), list) and getattr(n, f)]
-    bodies = [b for b in bodies if isinstance(b[0], ast.stmt)]
-    lines = source.splitlines(keepends=True)
-    body = rng.choice(bodies)
-    i = rng.randrange(len(body))
-    start, end = body[i].lineno - 1, body[i].end_lineno
-    action = rng.choice(("delete", "duplicate", "swap"))
-    if action == "delete":
-        new = lines[:start] + lines[end:]
-    elif action == "duplicate":
-        new = lines[:end] + lines[start:end] + lines[end:]
-    elif i + 1 < len(body) and body[i + 1].lineno > end:
-        o_start, o_end = body[i + 1].lineno - 1, body[i + 1].end_lineno
-        new = lines[:start] + lines[o_start:o_end] + lines[end:o_start] + lines[start:end] + lines[o_end:]
-    else:
-        return None
-    text = "".join(new)
-    try:
-        ast.parse(text)
-    except SyntaxError:
-        return None
-    return text
+    from helpers.statement_mutations import ACTIONS, mutate_statement, statement_bodies
+
+    bodies = statement_bodies(ast.parse(source))
+    index = rng.randrange(len(bodies))
+    return mutate_statement(source, rng.choice(ACTIONS), index, rng.randrange(len(bodies[index])))
 
 
 def mutants(source: str, rng: random.Random):

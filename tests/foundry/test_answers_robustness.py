@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.examples import EXAMPLES
+from helpers.statement_mutations import mutate_statement
 
 from .support import dedent
 
@@ -51,39 +52,10 @@ def _seeds() -> list[str]:
 SEEDS = _seeds()
 
 
-def _bodies(tree: ast.AST) -> list[list[ast.stmt]]:
-    bodies = []
-    for node in ast.walk(tree):
-        for name in ("body", "orelse", "finalbody"):
-            body = getattr(node, name, None)
-            if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
-                bodies.append(body)
-    return bodies
-
-
 def mutate(source: str, choices: list[tuple[str, int, int]]) -> str:
     """Apply each (action, body index, statement index) that keeps the code valid Python."""
     for action, body_index, stmt_index in choices:
-        bodies = _bodies(ast.parse(source))
-        body = bodies[body_index % len(bodies)]
-        i = stmt_index % len(body)
-        lines = source.splitlines(keepends=True)
-        start, end = body[i].lineno - 1, body[i].end_lineno
-        if action == "delete":
-            new = lines[:start] + lines[end:]
-        elif action == "duplicate":
-            new = lines[:end] + lines[start:end] + lines[end:]
-        elif i + 1 < len(body) and body[i + 1].lineno > end:
-            o_start, o_end = body[i + 1].lineno - 1, body[i + 1].end_lineno
-            new = lines[:start] + lines[o_start:o_end] + lines[end:o_start] + lines[start:end] + lines[o_end:]
-        else:
-            continue
-        candidate = "".join(new)
-        try:
-            ast.parse(candidate)
-        except SyntaxError:
-            continue
-        source = candidate
+        source = mutate_statement(source, action, body_index, stmt_index) or source
     return source
 
 
