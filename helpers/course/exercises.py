@@ -133,24 +133,26 @@ def _check_haiku_agent(outcome: RunOutcome, session: Session, _mark: int = 0) ->
     return Verdict(True, f"Right: haiku-writer version {version.version} exists on Foundry's side.")
 
 
-def _check_printed_answer(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
-    response_id = _printed_id(outcome, "resp")
-    if not response_id:
-        return Verdict(False, "Print the response's id (it starts with resp_).")
-    answer = _openai(session).responses.retrieve(response_id).output_text
-    if not answer or answer not in outcome.stdout:
-        return Verdict(False, "Print the answer itself: response.output_text.")
-    return Verdict(True, f"Right: you printed the answer {answer!r}.")
+def _answer_printed(no_id: str, no_answer: str, right: str) -> Callable[[RunOutcome, Session, int], Verdict]:
+    """A check that the printed text holds the answer of the response whose id was printed."""
+    def check(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
+        response_id = _printed_id(outcome, "resp")
+        if not response_id:
+            return Verdict(False, no_id)
+        answer = _openai(session).responses.retrieve(response_id).output_text
+        if not answer or answer not in outcome.stdout:
+            return Verdict(False, no_answer)
+        return Verdict(True, right.format(answer=answer))
+    return check
 
 
-def _check_streamed_text(outcome: RunOutcome, session: Session, _mark: int = 0) -> Verdict:
-    response_id = _printed_id(outcome, "resp")
-    if not response_id:
-        return Verdict(False, "Print the response id from the response.completed event (event.response.id).")
-    answer = _openai(session).responses.retrieve(response_id).output_text
-    if not answer or answer not in outcome.stdout:
-        return Verdict(False, "Print the text deltas as they arrive: the printed text does not hold the answer.")
-    return Verdict(True, "Right: the streamed deltas add up to the stored answer.")
+_check_printed_answer = _answer_printed("Print the response's id (it starts with resp_).",
+                                        "Print the answer itself: response.output_text.",
+                                        "Right: you printed the answer {answer!r}.")
+_check_streamed_text = _answer_printed(
+    "Print the response id from the response.completed event (event.response.id).",
+    "Print the text deltas as they arrive: the printed text does not hold the answer.",
+    "Right: the streamed deltas add up to the stored answer.")
 
 
 def _check_langdock_chat(outcome: RunOutcome, session: Session, mark: int = 0) -> Verdict:
