@@ -109,7 +109,7 @@ def _foundry(args, state, Report) -> int:
 
     if not (args.agents or args.threads or args.agent_id or args.thread_id):
         args.agents = args.threads = True
-    report = Report(None if args.dry_run else args.report)
+    report = Report(None if args.dry_run else args.report, one_line_per_id=True)
     status = 0
     with ExitStack() as stack:
         legacy, project, openai_client = _clients(args, stack)

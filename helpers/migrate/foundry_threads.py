@@ -99,10 +99,12 @@ def migrate_thread(thread_id: str, agents_client, openai_client, state: State, r
         with_retries(lambda: openai_client.conversations.items.create(conversation_id=conversation_id, items=batch))
         carried += len(batch)
     done = {"status": "done", "conversation_id": conversation_id, "messages": len(messages), "items": carried}
-    state.put(key, done)
+    # The report line first, then the record: a run killed between the two redoes the thread
+    # (nothing is appended twice: the items are counted) and the report skips the line it has.
     report.write({**entry, "new_id": conversation_id, "items": carried,
                   **({"possible_orphan": "a run was killed while creating this conversation; an empty or "
                       "partial conversation with metadata migrated_from may exist"} if orphan else {})})
+    state.put(key, done)
     return {**done, "possible_orphan": orphan}
 
 
@@ -126,7 +128,8 @@ def migrate_threads(thread_ids: Iterable[str], agents_client, openai_client, sta
         if progress:
             progress(totals)
 
-    ids = iter(thread_ids)
+    # A listing may repeat a thread (pages shift while threads are added); work on each once.
+    ids = iter(_once(thread_ids))
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         running: dict[Future, str] = {}
         for thread_id in itertools.islice(ids, concurrency * 2):
@@ -141,6 +144,14 @@ def migrate_threads(thread_ids: Iterable[str], agents_client, openai_client, sta
                     running[pool.submit(migrate_thread, next_id, agents_client, openai_client, state, report,
                                         dry_run)] = next_id
     return totals
+
+
+def _once(ids: Iterable[str]) -> Iterable[str]:
+    seen: set[str] = set()
+    for thread_id in ids:
+        if thread_id not in seen:
+            seen.add(thread_id)
+            yield thread_id
 
 
 def all_thread_ids(agents_client) -> Iterable[str]:

@@ -162,3 +162,29 @@ def test_killed_three_times_then_resumed(tmp_path, faults):
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_resumed_report_holds_one_line_per_thread_and_no_broken_line(tmp_path):
+    path = tmp_path / "report.jsonl"
+    path.write_text('{"old_id": "thread_1", "new_id": "conv_1"}\n{"old_id": "thread_2", "new_id": "co')  # killed mid-line
+    report = Report(path, one_line_per_id=True)
+    assert report.reported("thread_1") and not report.reported("thread_2")
+    report.write({"old_id": "thread_1", "new_id": "conv_1"})  # redone after a kill before its record
+    report.write({"old_id": "thread_2", "new_id": "conv_2"})
+    report.write({"old_id": "thread_3", "error": "boom"})
+    report.write({"old_id": "thread_3", "new_id": "conv_3"})
+    report.close()
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [(r["old_id"], "error" in r) for r in rows] == [
+        ("thread_1", False), ("thread_2", False), ("thread_3", True), ("thread_3", False)]
+
+
+def test_a_thread_listed_twice_is_migrated_once(svc, tmp_path):
+    legacy, openai_client = svc.agents_client(), svc.project_openai_client()
+    seeded = seed(legacy, threads=2, messages=2)
+    report = Report(tmp_path / "r.jsonl", one_line_per_id=True)
+    ids = iter([seeded["threads"][0], seeded["threads"][1], seeded["threads"][0]])
+    totals = migrate_threads(ids, legacy, openai_client, State(tmp_path / "s.db"), report, concurrency=4)
+    report.close()
+    assert (totals.threads, totals.already) == (2, 0)
+    assert len((tmp_path / "r.jsonl").read_text().splitlines()) == 2
