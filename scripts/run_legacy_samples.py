@@ -150,13 +150,19 @@ def reason(result) -> str:
     return lines[-1][:300] if lines else f"exit status {result.returncode}, no error output"
 
 
-def convert_in_place(copy: Path, top: Path) -> None:
-    """Replace the staged copy (never the sdist) by its conversion."""
-    import helpers
-    from helpers.foundry.sibling_modules import FolderModules, search_roots
+def convert_in_place(folder: Path) -> None:
+    """Convert every staged Python file (never the sdist) as `python -m helpers convert --write` does for a folder.
 
-    modules = FolderModules(search_roots(copy.resolve(), top.resolve().parent))
-    copy.write_text(helpers.convert_code(copy.read_text(encoding="utf-8"), modules=modules).output, encoding="utf-8")
+    The sample's `utils/` helpers are converted with it: a user migrates the whole folder, not one file.
+    """
+    from helpers.batch import jobs, run_jobs
+
+    todo = [job for job in jobs([folder]) if job.kind == "python"]
+    for outcome in run_jobs(todo, workers=1):
+        if outcome.error:
+            raise SystemExit(f"{outcome.path}: {outcome.error}")
+        if outcome.changed:
+            outcome.path.write_text(outcome.result.output, encoding="utf-8")
 
 
 def main() -> int:
@@ -167,8 +173,8 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print each failure's output")
     parser.add_argument("--output", action="store_true", help="print every sample's output")
     parser.add_argument("--converted", action="store_true",
-                        help="run each sample's conversion (helpers.convert_code, sibling modules read as in "
-                             "folder mode) instead of the original")
+                        help="run the conversion of each staged folder (the sample and the utils it imports, "
+                             "converted as in folder mode) instead of the original")
     args = parser.parse_args()
     samples = samples_in(args.samples)
     if args.only:
@@ -189,7 +195,7 @@ def main() -> int:
                 workdir.mkdir(parents=True)
                 copy, stand_in = stage(sample, args.samples, workdir)
                 if args.converted:
-                    convert_in_place(copy, workdir)
+                    convert_in_place(workdir)
                 name = str(sample.relative_to(args.samples)) + (" [stand-in assets]" if stand_in else "")
                 started = time.perf_counter()
                 try:
