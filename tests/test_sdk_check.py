@@ -124,7 +124,7 @@ def test_a_real_conversion_that_leaves_legacy_calls_is_a_warning_with_its_notes(
     source = (
         "from azure.ai.agents import AgentsClient\n"
         "client = AgentsClient(endpoint=e, credential=c)\n"
-        "threads = client.threads.list()\n"  # conversations cannot be listed: left, with a note
+        "print(client.threads.list())\n"  # conversations cannot be listed: left, with a note
     )
     result = convert_code(source)
     verdict = verify_result(result)

@@ -18,7 +18,7 @@ TIMEOUT_MS = 120_000
 LEGACY_LEFT = (
     "from azure.ai.agents import AgentsClient\n"
     "client = AgentsClient(endpoint=e, credential=c)\n"
-    "threads = client.threads.list()\n"  # conversations cannot be listed: left, with a note
+    "print(client.threads.list())\n"  # conversations cannot be listed: left, with a note
 )
 
 

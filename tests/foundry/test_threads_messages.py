@@ -72,6 +72,34 @@ def test_threads_list_has_no_counterpart():
     assert "no way to list conversations" in messages(result, "warning")
 
 
+def test_threads_list_whose_result_is_never_read_becomes_a_comment():
+    result = convert_checked(
+        "def show(client):\n"
+        "    threads = client.threads.list(limit=5)  # every thread\n"
+        "    print('listed')\n"
+        "    if verbose:\n"
+        "        client.threads.list()\n"
+    )
+    assert result.output == (
+        "def show(client):\n"
+        "    # TODO(migration): threads = client.threads.list(limit=5) -- no endpoint lists "
+        "conversations; keep the ids of the conversations you create  # every thread\n"
+        "    print('listed')\n"
+        "    if verbose:\n"
+        "        # TODO(migration): client.threads.list() -- no endpoint lists conversations; keep the ids of the "
+        "conversations you create\n"
+        "        pass\n"
+    )
+    warnings = messages(result, "warning")
+    assert warnings.count("result was never read: the statement is kept as a TODO comment") == 2
+
+
+def test_threads_list_whose_result_is_read_later_stays():
+    result = convert_checked("threads = client.threads.list()\nprint(len(list(threads)))\n")
+    assert result.output.startswith("threads = client.threads.list()\n")
+    assert "no way to list conversations" in messages(result, "warning")
+
+
 def test_message_create_becomes_item():
     result = convert_checked(
         "message = client.agents.messages.create(\n"

@@ -140,7 +140,7 @@ def test_plain_report_for_papermill():
 LEGACY_LEFT = (
     "from azure.ai.agents import AgentsClient\n"
     "client = AgentsClient(endpoint=e, credential=c)\n"
-    "threads = client.threads.list()\n"  # conversations cannot be listed: left, with a note
+    "print(client.threads.list())\n"  # conversations cannot be listed: left, with a note
 )
 
 
