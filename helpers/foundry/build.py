@@ -91,9 +91,11 @@ def keep_unmapped(ctx: Context, node: ast.AST, call: Call, names: dict[str, str]
         call.args.remove(arg)
         advice = names[key]
         one_line = " ".join(arg.code().split())
-        if len(one_line) > 80:
-            one_line = one_line[:77] + "..."
-        comments.append(f"# TODO(migration): {one_line} -- {advice}")
+        if len(one_line) <= 80:
+            comments.append(f"# TODO(migration): {one_line} -- {advice}")
+        else:  # kept whole, line by line: a long value is what the user most needs to move by hand
+            comments.append(f"# TODO(migration): {arg.keyword or '**'} -- {advice}:")
+            comments += [f"#   {line}" for line in arg.code().splitlines()]
         ctx.note(node, "warning", f"`{arg.keyword or arg.code()}` has no direct counterpart: {advice}")
     return comments
 

@@ -223,10 +223,6 @@ def fold_tool_arguments(ctx: Context, node: ast.Call, call: Call) -> None:
                      "resources (file ids, vector store ids, connections).")
         else:
             resources = resources_from(ctx, value, ctx.text)
-            if resources is not None:
-                call.args.remove(resources_arg)
-                ctx.note(node, "info", "tool_resources moved onto the tools (code interpreter file ids into "
-                         "its container, vector store ids into FileSearchTool).")
     if toolset_arg is not None and tools_arg is None:
         value = keyword_nodes.get("toolset")
         if isinstance(value, ast.Name) and variables.get(value.id, ToolVar("legacy")).kind != "legacy":
@@ -235,5 +231,16 @@ def fold_tool_arguments(ctx: Context, node: ast.Call, call: Call) -> None:
             return
     if tools_arg is not None:
         index = call.args.index(tools_arg)
-        call.args[index] = Arg("tools", convert_tools(ctx, node, tools_arg.value, resources), tools_arg.comments,
-                               multiline_string=tools_arg.multiline_string)
+        converted = convert_tools(ctx, node, tools_arg.value, resources)
+        call.args[index] = Arg("tools", converted, tools_arg.comments, multiline_string=tools_arg.multiline_string)
+        if resources is not None and _all_carried(resources, converted):
+            call.args.remove(resources_arg)
+            ctx.note(node, "info", "tool_resources moved onto the tools (code interpreter file ids into "
+                     "its container, vector store ids into FileSearchTool).")
+    # Resources no converted tool carries stay in `call`: the caller keeps them as a TODO comment.
+
+
+def _all_carried(resources: Resources, tools_text: str) -> bool:
+    """Whether every resource value appears in the converted tools (a tool that uses it)."""
+    values = (resources.code_interpreter_files, resources.vector_store_ids)
+    return all(value is None or value in tools_text for value in values)
