@@ -24,7 +24,27 @@ def _used_names(tree: ast.AST) -> dict[str, int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             counts[node.id] = counts.get(node.id, 0) + 1
+        for annotation in _annotations(node):
+            # `step: "RunStep"` uses RunStep too: its import must not be dropped.
+            if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+                try:
+                    quoted = ast.parse(annotation.value, mode="eval")
+                except SyntaxError:
+                    continue
+                for inner in ast.walk(quoted):
+                    if isinstance(inner, ast.Name):
+                        counts[inner.id] = counts.get(inner.id, 0) + 1
     return counts
+
+
+def _annotations(node: ast.AST) -> list[ast.AST]:
+    if isinstance(node, ast.arg):
+        return [node.annotation] if node.annotation else []
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return [node.returns] if node.returns else []
+    if isinstance(node, ast.AnnAssign):
+        return [node.annotation]
+    return []
 
 
 class _LazyCounts:

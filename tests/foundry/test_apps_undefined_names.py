@@ -26,10 +26,7 @@ SAMPLES = Path("/work/sdists/azure_ai_agents-1.1.0/samples")
 
 # Names that another part of the converter leaves undefined; strict, so the
 # entry has to go once that is fixed.
-KNOWN = {
-    "test_end_to_end_streaming.py:SYNC_SCRIPT": "a string annotation (`step: \"RunStep\"`) keeps a name whose "
-    "import the import tidier removes",
-}
+KNOWN: dict[str, str] = {}  # id -> why a case is a known failure (strict xfail); none today
 
 
 def undefined_names(source: str) -> set[str]:
