@@ -66,9 +66,9 @@ def build_connected_tool(ctx: Context, call: ast.Call, seg: Seg, node: ast.AST) 
         args.append(Arg("description", found.description))
     args += [Arg("parameters", python_literal(connected_agent_parameters())), Arg("strict", "True")]
     # the helper itself keeps its layout; inside an agent's tools (a fragment) it is written on one line
-    multiline = call is node and "\n" in ctx.text(call)
-    text = render_call("FunctionTool", args, multiline=multiline, indent=ctx.indent(call) if multiline else "",
-                       unit=ctx.unit())
+    text = render_call("FunctionTool", args, multiline=False, indent="")
+    if call is node and ("\n" in ctx.text(call) or len(text) > 100):
+        text = render_call("FunctionTool", args, multiline=True, indent=ctx.indent(call), unit=ctx.unit())
     rule, ctx.rule = ctx.rule, RULE
     ctx.note(node, "warning", f"ConnectedAgentTool became a FunctionTool named `{found.function}`: 2.x prompt agents "
              "have no connected-agent tool, so the service no longer runs the other agent. Your application does: "

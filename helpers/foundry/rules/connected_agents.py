@@ -120,7 +120,7 @@ def grow_or_note(node: ast.Call, ctx: Context) -> None:
     if one is not None and one.agent is not None or not ctx.claim(node):
         return
     name = one.function if one is not None else "<name>"
-    given = ctx.text(one.id) if one is not None else "the agent id"
+    given = f"`{ctx.text(one.id)}`" if one is not None else "its id"
     ctx.note(node, "error", f"2.x prompt agents have no connected-agent tool, and the agent behind {given} is "
              "not created in this code, so this tool was left as it is. Write FunctionTool(name="
              f"{name}, description=..., parameters={{\"type\": \"object\", \"properties\": "
