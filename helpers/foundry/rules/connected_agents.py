@@ -132,32 +132,44 @@ def grow_or_note(node: ast.Call, ctx: Context) -> None:
              "workflow agent (WorkflowAgentDefinition with InvokeAzureAgent).")
 
 
-@RULE.on(ast.Assign, ast.Expr, ast.Return)
-def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
-    """After a run of an agent with connected agents: the loop that asks them."""
+def _run_of_connected(ctx: Context, value: ast.AST | None):
+    """(target, connected agents) when `value` runs an agent that was given connected agents."""
     agents = _known(ctx)["agents"] if "connected" in ctx.tools else None
-    value = getattr(node, "value", None)
     value = value.value if isinstance(value, ast.Await) else value
     if not agents or not isinstance(value, ast.Call):
-        return
-    if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
-        return
+        return None
     target = ctx.resolve(value)
     agent = keyword(value, "agent_id")
     if target is None or not (isinstance(agent, ast.Attribute) and agent.attr == "id"
                               and isinstance(agent.value, ast.Name) and agents.get(agent.value.id)):
+        return None
+    return target, agents[agent.value.id]
+
+
+@RULE.on(ast.With, ast.AsyncWith)
+def note_stream(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
+    for item in node.items:
+        found = _run_of_connected(ctx, item.context_expr)
+        if found is not None and found[0].op in STREAM_OPS:
+            ctx.note(item.context_expr, "warning", "This agent had connected agents, which the service ran for "
+                     "you; in 2.x they are functions: when the streamed response ends with function_call items, "
+                     "ask each agent (responses.create with its agent_reference, the `request` argument as "
+                     "input) and send its output_text back as function_call_output items in a new response.")
+
+
+@RULE.on(ast.Assign, ast.Expr, ast.Return)
+def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
+    """After a run of an agent with connected agents: the loop that asks them."""
+    found = _run_of_connected(ctx, getattr(node, "value", None))
+    if found is None or _not_a_name(node):
         return
-    connected = agents[agent.value.id]
+    target, connected = found
+    if target.op not in RUN_OPS:
+        return
+    value = node.value.value if isinstance(node.value, ast.Await) else node.value  # type: ignore[union-attr]
     # imported here: importing a rule module registers it, and the registry order is the import order
     from .function_calling import _unreachable_names, insert_function_loop
 
-    if target.op in STREAM_OPS:
-        ctx.note(value, "warning", "This agent had connected agents, which the service ran for you; in 2.x they "
-                 "are functions: when the stream ends with function_call items, ask each agent (responses.create "
-                 "with its agent_reference) and send its output_text back in a new response.")
-        return
-    if target.op not in RUN_OPS:
-        return
     if target.op not in AUTO_RUN_OPS and "submit_tool_outputs" in ctx.src.text:
         ctx.note(value, "warning", "This agent had connected agents, which the service ran for you; in 2.x they "
                  "are functions that come with the other function_call items: in your function loop, answer "
@@ -195,6 +207,10 @@ def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
     ctx.note(node, "info", "Added the loop that answers the connected agents' function calls: each one asks "
              "its agent in a response of its own and sends that answer back"
              + (", next to the functions that enable_auto_function_calls ran." if functions else "."))
+
+
+def _not_a_name(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name))
 
 
 def _table_name(ctx: Context) -> str:
