@@ -72,7 +72,8 @@ def test_one_connected_agent_becomes_a_function_answered_by_asking_that_agent():
 
 def test_several_connected_agents_are_each_asked_under_their_own_function_name():
     result = convert_checked(HEAD + dedent("""\
-        prices = client.create_agent(model="m", name="prices", instructions="Prices.")
+        prices_name = "prices"
+        prices = client.create_agent(model="m", name=prices_name, instructions="Prices.")
         weather = client.create_agent(model="m", name="weather", instructions="Weather.")
         price_tool = ConnectedAgentTool(id=prices.id, name=prices_name, description="Stock prices")
         weather_tool = ConnectedAgentTool(id=weather.id, name="weather", description="Forecasts")
@@ -244,3 +245,20 @@ def test_code_and_payload_write_the_same_function_for_a_connected_agent():
     from_payload = json.loads(convert_payload(json.dumps(agent)).output)["definition"]["tools"][0]
     assert from_code == from_payload
     assert from_payload["parameters"]["required"] == ["request"] and from_payload["strict"] is True
+
+
+def test_a_run_where_the_connected_agent_is_not_reachable_gets_a_note_instead_of_the_loop():
+    result = convert_checked(HEAD + dedent("""\
+        def setup():
+            helper = client.create_agent(model="m", name="helper")
+            tool = ConnectedAgentTool(id=helper.id, name="helper", description="Helps")
+            agent = client.create_agent(model="m", name="desk", tools=tool.definitions)
+            return agent
+
+
+        def ask(agent, thread_id):
+            return client.runs.create_and_process(thread_id=thread_id, agent_id=agent.id)
+    """))
+    assert "while any(" not in result.output
+    note = next(n for n in result.notes if n.rule == "connected_agents" and n.line == 15)
+    assert note.severity == "warning" and "`helper`" in note.message and "not known here" in note.message

@@ -117,7 +117,9 @@ def grow_or_note(node: ast.Call, ctx: Context) -> None:
     if legacy_class(ctx, node) != "ConnectedAgentTool":
         return
     one = read(ctx, node, ctx.text)
-    if one is not None and one.agent is not None or not ctx.claim(node):
+    if one is not None and one.agent is not None:
+        return  # tool_models rebuilds it
+    if not ctx.claim(node):
         return
     name = one.function if one is not None else "<name>"
     given = f"`{ctx.text(one.id)}`" if one is not None else "its id"
@@ -176,22 +178,21 @@ def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
                  f"{', '.join(one.function for one in connected)} by asking that agent (responses.create with its "
                  "agent_reference) and sending its output_text back.")
         return
-    table = _table_name(ctx)
-    unit = ctx.unit()
-    prelude = [f"{table} = {{  # function name -> the agent that answers it (2.x has no connected agents)"]
+    entries = []
     for one in connected:
         count = len(ctx.notes)
-        reference = agent_reference(ctx, one.id, value)
-        del ctx.notes[count:]
-        prelude.append(f"{unit}{one.function}: {reference},")
-    prelude.append("}")
-    missing = _unreachable_names(ctx, "\n".join(prelude))
+        entries.append(f"{one.function}: {agent_reference(ctx, one.id, value)}")
+        del ctx.notes[count:]  # the agent is known: agent_reference has nothing to say
+    missing = _unreachable_names(ctx, "{" + ", ".join(entries) + "}")
     if missing:
         ctx.note(value, "warning", f"This agent had connected agents ({', '.join(o.function for o in connected)}) "
                  f"that are not known here ({', '.join(f'`{m}`' for m in missing)}): after this response, answer "
                  "their function_call items by asking each agent (responses.create with its agent_reference) "
                  "and send the output_text back as function_call_output items.")
         return
+    table = _table_name(ctx)
+    prelude = [f"{table} = {{  # function name -> the agent that answers it (2.x has no connected agents)",
+               *(f"{ctx.unit()}{entry}," for entry in entries), "}"]
     client = openai_for(ctx, target, value)
     wait = "await " if target.is_async else ""
     asked = f"{client}.responses.create(input=json.loads(item.arguments)[\"{CONNECTED_AGENT_ARGUMENT}\"], " \
