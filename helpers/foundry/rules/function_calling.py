@@ -541,10 +541,12 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     bare call first keep the response in a variable, so the loop has one to read."""
     table = state(ctx).auto_functions
     value = node.value.value if isinstance(node.value, ast.Await) else node.value
-    if table is None or not isinstance(value, ast.Call) or id(node) in ctx.tools.get("function_loops", ()):
+    if table is None or not isinstance(value, ast.Call):
         return
     if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
+    if id(node) in ctx.tools.get("function_loops", ()):
+        return  # connected_agents wrote this response's loop, with these functions in it
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
         return
