@@ -13,6 +13,7 @@ from ..mapping import new_model, tool_for_class
 from ..mapping.tools import OPENAPI_SCHEME_RENAMES, SAME_IN_2X, ToolSpec, legacy_only_keywords
 from .context import Context
 
+from .connected_tools import build_connected_tool
 from .function_schemas import from_function_definition, function_tools
 from .tool_state import LEGACY_MODELS, MODELS, Seg, kw_text, use_model
 
@@ -203,6 +204,7 @@ BUILDERS = {
     "McpTool": _mcp,
     "OpenApiConnectionAuthDetails": _connection_auth,
     "OpenApiConnectionSecurityScheme": _connection_scheme,
+    "ConnectedAgentTool": build_connected_tool,
 }
 
 

@@ -16,6 +16,10 @@ carries its own resources, listed in `PromptAgentDefinition(tools=[...])`:
                                               -> OpenApiTool(openapi=OpenApiFunctionDefinition(name=, spec=, auth=, description=))
     McpTool(server_label=, server_url=, allowed_tools=)  -> MCPTool(server_label=, server_url=, allowed_tools=)
     FunctionTool(functions={f, g})            -> [FunctionTool(name="f", parameters={...}, strict=...), ...]
+    ConnectedAgentTool(id=a.id, name=n, description=d)
+                                              -> FunctionTool(name=n, description=d, parameters={one string
+                                                     property, "request"}, strict=True), answered by asking `a`
+                                                     (rules/connected_agents.py writes the loop)
     ToolSet() / toolset.add(t)                -> [] / toolset.append(t)
     {"type": "function", "function": {...}}   -> FunctionTool(name=..., parameters=..., strict=...)
 

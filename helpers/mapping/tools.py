@@ -90,12 +90,30 @@ TOOLS: tuple[ToolSpec, ...] = (
         note="same JSON shape; the function, input and output bindings sit under `azure_function`",
     ),
     ToolSpec(
-        "connected_agent", None, "ConnectedAgentTool", None,
-        helper_args=("id", "name", "description"),
-        note="no tool counterpart: call the other agent from a workflow agent "
-             "(WorkflowAgentDefinition with InvokeAzureAgent) or through A2ATool and a project connection",
+        "connected_agent", "function", "ConnectedAgentTool", "FunctionTool",
+        helper_args=("id", "name", "description"), legacy_only=frozenset({"id"}),
+        note="2.x prompt agents have no connected-agent tool: it becomes a function of the same name with "
+             "one string parameter (`request`); the application answers each call by asking that agent "
+             "(responses.create with its agent_reference) and sends its output_text back as the "
+             "function_call_output. The hosted alternative is a workflow agent (WorkflowAgentDefinition "
+             "with InvokeAzureAgent); A2ATool needs an A2A server",
     ),
 )
+
+# The one parameter of the function that stands in for a connected agent: what the calling agent asks
+# it. Both converters write this schema (strict: the one property is required, nothing else allowed).
+CONNECTED_AGENT_ARGUMENT = "request"
+
+
+def connected_agent_parameters() -> dict:
+    """The JSON schema of a connected agent's stand-in function (a fresh dict each time)."""
+    return {
+        "type": "object",
+        "properties": {CONNECTED_AGENT_ARGUMENT: {
+            "type": "string", "description": "What to ask the agent, with everything it needs to answer."}},
+        "required": [CONNECTED_AGENT_ARGUMENT],
+        "additionalProperties": False,
+    }
 
 # OpenAPI auth: the 1.x `connection` auth becomes `project_connection` in 2.x.
 OPENAPI_AUTH: dict[str, tuple[str, str, str | None]] = {

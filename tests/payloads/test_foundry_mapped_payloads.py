@@ -45,16 +45,23 @@ def test_every_tool_of_an_agent_takes_its_2x_shape():
         {"type": "mcp", "server_label": "docs", "server_url": "https://mcp.example.org/sse",
          "allowed_tools": ["search_docs"], "require_approval": "never"},
         fc.AGENT_ALL_TOOLS["tools"][7],  # azure_function: the same JSON in both generations
+        # connected agent: the function the application answers by asking that agent
+        {"type": "function", "name": "fx_helper", "description": "knows currencies",
+         "parameters": {"type": "object", "properties": {"request": {
+             "type": "string", "description": "What to ask the agent, with everything it needs to answer."}},
+             "required": ["request"], "additionalProperties": False},
+         "strict": True},
     ]
-    # Nothing of tool_resources is lost: what has no 2.x place sits under the marked key.
+    # Nothing is lost: what has no 2.x place (the connected agent's legacy id, data sources) sits under the marked key.
     assert out["unconverted"] == {
-        "tools": [fc.AGENT_ALL_TOOLS["tools"][8]],
+        "connected_agents": [{"id": "asst_helper", "name": "fx_helper", "description": "knows currencies"}],
         "tool_resources": {"code_interpreter": {"data_sources": [
             {"uri": "azureml://datastores/x/paths/a.csv", "type": "uri_asset"}]}},
     }
     notes = by_path(result)
-    assert [n.severity for n in notes["tools[8]"]] == ["error"]
-    assert "WorkflowAgentDefinition" in notes["tools[8]"][0].message
+    assert [n.severity for n in notes["tools[8]"]] == ["warning"]
+    message = notes["tools[8]"][0].message
+    assert "asst_helper" in message and "unconverted.connected_agents" in message and "workflow agent" in message
     text_lines = json.dumps(fc.AGENT_ALL_TOOLS, indent=2).splitlines()
     tool_line = text_lines.index('      "type": "connected_agent",')  # 0-based: the line after the tool's "{"
     assert (notes["tools[8]"][0].line, notes["tools[8]"][0].column) == (tool_line, 5)

@@ -164,7 +164,8 @@ def test_rows_render_the_map_of_changes():
     tools = m.rows("tool")
     assert len(tools) == len(m.TOOLS)
     connected = next(r for r in tools if "connected_agent" in r.legacy)
-    assert connected.new == m.NONE and "WorkflowAgentDefinition" in connected.note
+    assert connected.new == '{"type": "function"} / FunctionTool(…)'
+    assert "request" in connected.note and "WorkflowAgentDefinition" in connected.note
     assert ("run status", "requires_action", "completed") == m.rows("run status")[6][:3]
     assert m.rows("nonsense") == []
 

@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     agents_client,
     openai_client,
     project_client_1x,
+    connected_agents,
     operation_groups,
     tool_definitions,
     create_agent,

@@ -545,6 +545,8 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
         return
     if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
+    if id(node) in ctx.tools.get("function_loops", ()):
+        return  # connected_agents wrote this response's loop, with these functions in it
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
         return
@@ -555,6 +557,16 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
                  "defined here: after this response, run its function_call items and send function_call_output "
                  "items back in a new response (keep the functions where this code can reach them).")
         return
+    insert_function_loop(node, ctx, value, target, f"str({table}[item.name](**json.loads(item.arguments)))")
+    ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
+             "create_and_process did automatically).")
+
+
+def insert_function_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context, value: ast.Call, target,
+                         output: str, prelude: list[str] = ()) -> None:
+    """After the response that `node` creates (the legacy run call `value`): the loop that answers its
+    function_call items, each with the expression `output` (which reads the item as `item`), in a new
+    response of the same conversation (or chain) until none is left. `prelude` lines go before the loop."""
     if isinstance(node, ast.Assign):
         run = node.targets[0].id
     else:
@@ -571,17 +583,16 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     wait = "await " if target.is_async else ""
     unit = ctx.unit()
     ctx.insert_after(node, [
+        *prelude,
         f"while {_has_calls(run)}:",
         f"{unit}function_outputs = [",
         f"{unit * 2}{{\"type\": \"function_call_output\", \"call_id\": item.call_id,",
-        f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))}}",
+        f"{unit * 2} \"output\": {output}}}",
         f"{unit * 2}for item in {run}.output if item.type == \"function_call\"",
         f"{unit}]",
         f"{unit}{run} = {wait}{client}.responses.create({chain}, input=function_outputs, extra_body={reference})",
         *([f"return {run}"] if isinstance(node, ast.Return) else []),
     ])
-    ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
-             "create_and_process did automatically).")
 
 
 def _unreachable_names(ctx: Context, table: str) -> list[str]:

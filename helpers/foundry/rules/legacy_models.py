@@ -63,8 +63,9 @@ INSTEAD = {
     "for each function; your code runs the functions from `function_call` items",
     "AsyncFunctionTool": "azure.ai.projects.models.FunctionTool(name=..., parameters={JSON schema}) for each "
     "function; your code awaits the functions from `function_call` items",
-    "ConnectedAgentTool": "2.x has no connected agents: call the other agent yourself (a FunctionTool whose "
-    "function runs responses.create with that agent's agent_reference), or an A2ATool",
+    "ConnectedAgentTool": "a FunctionTool with one string parameter (`request`) in its place; 2.x has no "
+    "connected agents, so answer its function calls by asking that agent (responses.create with its "
+    "agent_reference) and send the output_text back, or use a workflow agent",
     "ResponseFormatJsonSchemaType": "PromptAgentDefinition(text=PromptAgentDefinitionTextOptions("
     "format=TextResponseFormatJsonSchema(name=..., schema=...)))",
     "ResponseFormatJsonSchema": "TextResponseFormatJsonSchema(name=..., schema=...) in "
@@ -208,12 +209,14 @@ def note_remaining(output: str, tree: ast.Module, ctx: Context) -> None:
     if not still:
         return
     spans = covered_spans(ctx)
-    seen: set[tuple[int, str]] = set()
+    # a rule that left the name in place has said what to write there already
+    seen: set[tuple[int, str]] = {(n.line, n.column) for n in ctx.notes if n.severity == "error"}
     for node in ast.walk(ctx.tree):
         if not (isinstance(node, ast.Name) and node.id in still and isinstance(node.ctx, ast.Load)):
             continue
         name = legacy_qualified(ctx, node)
-        if name is None or (node.lineno, node.id) in seen or not survives(ctx, node, spans):
+        if name is None or (node.lineno, node.id) in seen or (node.lineno, node.col_offset + 1) in seen \
+                or not survives(ctx, node, spans):
             continue
         seen.add((node.lineno, node.id))
         ctx.note(node, "error", f"`{node.id}` is a legacy azure-ai-agents name with no place in 2.x; "

@@ -9,9 +9,10 @@ After:  `"tools": [{"type": "code_interpreter", "container": {"type": "auto", "f
           "index_name": "docs"}]}}, {"type": "bing_grounding", "bing_grounding": {"search_configurations":
           [{"project_connection_id": "c1"}]}}]`
 What each tool becomes is read from `helpers.mapping` (the table the code converter uses too).
-Every value of `tool_resources` lands in a tool; what has no 2.x place (connected agents,
-code interpreter data sources, vector stores to create, resources no tool reads) is kept under
-the object's `unconverted` key with a located note, never dropped.
+Every value of `tool_resources` lands in a tool; what has no 2.x place (the ids of connected agents,
+whose tools become the functions that stand in for them; code interpreter data sources, vector
+stores to create, resources no tool reads) is kept under the object's `unconverted` key with a
+located note, never dropped.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import copy
 from typing import Any
 
 from ...mapping import tool_for_type
-from ...mapping.tools import OPENAPI_AUTH, OPENAPI_SCHEME_RENAMES, RANKERS, UNCARRIED_RESOURCES, ToolSpec
+from ...mapping.tools import (CONNECTED_AGENT_ARGUMENT, OPENAPI_AUTH, OPENAPI_SCHEME_RENAMES, RANKERS,
+                              UNCARRIED_RESOURCES, ToolSpec, connected_agent_parameters)
 from ..context import Context
 from ..jsontext import Path
 from .common import is_empty
@@ -55,6 +57,10 @@ def convert_tools(tools: Any, resources: Any, ctx: Context, rule: str, base: Pat
             unconverted.setdefault("tools", []).append(tool)
             ctx.note(rule, "error", f"a {kind} tool has no 2.x tool: it was moved to `{UNCONVERTED}.tools` "
                      f"(remove that key before sending); {spec.note}", path)
+            continue
+        if spec.legacy_type == "connected_agent":
+            function = _connected_agent(tool, ctx, rule, path, unconverted)
+            out.extend([function] if function is not None else [])
             continue
         out.append(BUILDERS[spec.legacy_type](tool, spec, resources, ctx, rule, path))
     _leftover_resources(resources, ctx, rule, base, unconverted)
@@ -212,6 +218,31 @@ def _mcp(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule: str, p
                              "secrets out of it (use project_connection_id)", path)
         if not entries:
             resources.pop("mcp")
+    return new
+
+
+def _connected_agent(tool: dict, ctx: Context, rule: str, path: Path, unconverted: dict[str, Any]) -> Any:
+    """A connected agent becomes the function that stands in for it (the map's one-parameter schema);
+    the legacy agent id has no 2.x place (agents are referenced by name) and is kept under the marked key."""
+    settings = tool.get("connected_agent") if isinstance(tool.get("connected_agent"), dict) else {}
+    name = settings.get("name")
+    if not isinstance(name, str) or not name:
+        unconverted.setdefault("tools", []).append(tool)
+        ctx.note(rule, "error", f"a connected_agent tool without a name cannot become its function: it was "
+                 f"moved to `{UNCONVERTED}.tools` (remove that key before sending)", path)
+        return None
+    new: dict[str, Any] = {"type": "function", "name": name}
+    if isinstance(settings.get("description"), str):
+        new["description"] = settings["description"]
+    new.update({"parameters": connected_agent_parameters(), "strict": True})
+    unconverted.setdefault("connected_agents", []).append(settings)
+    ctx.note(rule, "warning", f"connected agent {name!r} became a function tool: 2.x prompt agents have no "
+             f"connected-agent tool, so your application answers each `{name}` function_call by asking that "
+             f"agent (responses.create with its agent_reference, the `{CONNECTED_AGENT_ARGUMENT}` argument as "
+             "input) and sends its output_text back as a function_call_output. Its legacy id "
+             f"{settings.get('id')!r} was kept under `{UNCONVERTED}.connected_agents` (remove that key before "
+             "sending): reference the migrated agent by its name. The hosted alternative is a workflow agent.",
+             path)
     return new
 
 
