@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     openai_client,
     project_client_1x,
     operation_groups,
+    toolset_methods,
     tool_definitions,
     create_agent,
     manage_agents,

@@ -49,6 +49,7 @@ from ..fragments import Arg, render_call
 from ..names import statement_call
 from ..registry import rule
 from ..tools import dispatch_table, state
+from ..agent_functions import functions_given_to_agents
 
 RULE = rule("function_calling", "requires_action / submit_tool_outputs -> function_call items and function_call_output")
 
@@ -529,8 +530,26 @@ def _auto(node: ast.Call, ctx: Context) -> None:
                  "function_call_output items back (the functions could not be found here).")
         return
     state(ctx).auto_functions = table
+    if not _creates_processed_runs(ctx):
+        ctx.note(node, "warning", "There is no automatic function calling in the 2.x client, and this code "
+                 "creates no response itself: wherever its responses are created (the code this client is "
+                 f"given to), run their function_call items with these functions (`{_one_line(ctx.text(given))}`) "
+                 "and send "
+                 "function_call_output items back. A converted module runs only the functions of the "
+                 "FunctionTools it builds itself.")
+        return
     ctx.note(node, "info", "There is no automatic function calling in the 2.x client: a loop after each "
              "response now runs the requested functions and sends their outputs back.")
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _creates_processed_runs(ctx: Context) -> bool:
+    return any(isinstance(n, ast.Attribute) and n.attr in ("create_and_process", "create_thread_and_process_run")
+               for n in ast.walk(ctx.tree))
 
 
 @RULE.on(ast.Assign, ast.Return, ast.Expr)
@@ -541,13 +560,19 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     bare call first keep the response in a variable, so the loop has one to read."""
     table = state(ctx).auto_functions
     value = node.value.value if isinstance(node.value, ast.Await) else node.value
-    if table is None or not isinstance(value, ast.Call):
+    if not isinstance(value, ast.Call):
+        return
+    if table is None and not functions_given_to_agents(ctx):
         return
     if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
         return
+    known = None  # the functions of this code's FunctionTools, when enable_auto_function_calls is elsewhere
+    if table is None:
+        known = functions_given_to_agents(ctx)
+        table = "{" + ", ".join(f'"{name}": {name}' for name in known) + "}"
     missing = _unreachable_names(ctx, table)
     if missing:
         ctx.note(value, "error", "There is no automatic function calling in the 2.x client, and the functions "
@@ -570,16 +595,27 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     ctx.require_import("json", "")
     wait = "await " if target.is_async else ""
     unit = ctx.unit()
+    output = [f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))}}"]
+    if known:  # a function given to the agent elsewhere gets the error output legacy gave for unknown ones
+        output = [f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))",
+                  f"{unit * 2} if item.name in {{{', '.join(chr(34) + n + chr(34) for n in known)}}}",
+                  f"{unit * 2} else json.dumps({{\"error\": f\"Function '{{item.name}}' is not run by this code\"}})}}"]
     ctx.insert_after(node, [
         f"while {_has_calls(run)}:",
         f"{unit}function_outputs = [",
         f"{unit * 2}{{\"type\": \"function_call_output\", \"call_id\": item.call_id,",
-        f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))}}",
+        *output,
         f"{unit * 2}for item in {run}.output if item.type == \"function_call\"",
         f"{unit}]",
         f"{unit}{run} = {wait}{client}.responses.create({chain}, input=function_outputs, extra_body={reference})",
         *([f"return {run}"] if isinstance(node, ast.Return) else []),
     ])
+    if known:
+        ctx.note(node, "warning", "Added the loop that runs the functions the response asks for (what "
+                 "create_and_process did with the functions given to enable_auto_function_calls). It knows the "
+                 f"functions of the FunctionTools built here ({', '.join(f'`{n}`' for n in known)}); add any "
+                 "other function your agents are given to its table, or the model gets an error output for it.")
+        return
     ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
              "create_and_process did automatically).")
 
