@@ -78,7 +78,7 @@ GET_TOOL_BEFORE = dedent("""
 def test_the_function_tool_of_a_toolset_is_its_function_tools_and_added_functions_go_into_the_list():
     result = convert_checked(GET_TOOL_BEFORE)
     body = dedent(f"""
-        def equip(toolset: Optional[ToolSet] = None):
+        def equip(toolset: Optional[list] = None):
             if toolset is None:
                 toolset = []
             try:

@@ -25,6 +25,8 @@ from . import (  # noqa: F401
     async_clients,
     reading_results,
     legacy_models,
+    legacy_annotations,
+    telemetry_instrumentor,
     annotations,
     run_steps,
     removed_behaviour_comments,
