@@ -63,13 +63,12 @@ def _class_name(node: ast.AST) -> str:
 @RULE.on(ast.Call)
 def convert(node: ast.Call, ctx: Context) -> None:
     func = node.func
-    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+    if not isinstance(func, ast.Attribute) or len(node.args) != 1 or node.keywords:
         return
-    owner = func.value.id
-    if func.attr == "get_tool" and len(node.args) == 1 and not node.keywords:
-        _get_tool(node, ctx, owner)
-    elif func.attr == "add_functions" and len(node.args) == 1 and not node.keywords:
-        _add_functions(node, ctx, owner)
+    if func.attr == "get_tool" and isinstance(func.value, ast.Name):
+        _get_tool(node, ctx, func.value.id)
+    elif func.attr == "add_functions":
+        _add_functions(node, ctx, func.value)
 
 
 def _get_tool(node: ast.Call, ctx: Context, owner: str) -> None:
@@ -93,17 +92,27 @@ def _get_tool(node: ast.Call, ctx: Context, owner: str) -> None:
              f"`{owner}`. get_tool raised ValueError when there was none; the list is empty instead.")
 
 
-def _add_functions(node: ast.Call, ctx: Context, holder: str) -> None:
+def _add_functions(node: ast.Call, ctx: Context, holder: ast.expr) -> None:
     views = _views(ctx)
-    var = state(ctx).variables.get(holder)
-    if holder in views:
-        target = views[holder]  # the functions go into the list the function tools were taken from
-    elif var is not None and var.kind == "tools" and var.functions is not None:
-        target = holder  # `functions = FunctionTool(...)`, now a list of FunctionTool models
+    if isinstance(holder, ast.Call):  # `toolset.get_tool(FunctionTool).add_functions(...)`
+        owner = holder.func.value if isinstance(holder.func, ast.Attribute) else None
+        var = state(ctx).variables.get(owner.id) if isinstance(owner, ast.Name) else None
+        if not (var is not None and var.kind == "toolset" and holder.func.attr == "get_tool"  # type: ignore[union-attr]
+                and len(holder.args) == 1 and _class_name(holder.args[0]) in FUNCTION_CLASSES):
+            return
+        target = owner.id  # type: ignore[union-attr]
+    elif not isinstance(holder, ast.Name):
+        return
+    elif holder.id in views:
+        target = views[holder.id]  # the functions go into the list the function tools were taken from
+    elif (var := state(ctx).variables.get(holder.id)) is not None and var.kind == "tools" \
+            and var.functions is not None:
+        target = holder.id  # `functions = FunctionTool(...)`, now a list of FunctionTool models
     else:
         return
     if not ctx.claim(node):
         return
+    ctx.claim(holder)  # a get_tool call inside goes with this one
     schemas = function_tools(ctx, node.args[0], ctx.text, node)
     if schemas is None:
         return  # function_tools said what is missing; the call stays
