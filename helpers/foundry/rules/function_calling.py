@@ -557,22 +557,21 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     """After a run that used to call the functions itself: the loop that now does it.
 
     `run = ...create_and_process(...)` gets the loop after it; `return ...` and a
-    bare call first keep the response in a variable, so the loop has one to read."""
+    bare call first keep the response in a variable, so the loop has one to read.
+    Without enable_auto_function_calls in this code, the loop runs the functions of
+    the FunctionTools this code gives its agents (see agent_functions)."""
     table = state(ctx).auto_functions
     value = node.value.value if isinstance(node.value, ast.Await) else node.value
-    if not isinstance(value, ast.Call):
-        return
-    if table is None and not functions_given_to_agents(ctx):
+    if not isinstance(value, ast.Call) or (table is None and not functions_given_to_agents(ctx)):
         return
     if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
         return
-    known = None  # the functions of this code's FunctionTools, when enable_auto_function_calls is elsewhere
     if table is None:
-        known = functions_given_to_agents(ctx)
-        table = "{" + ", ".join(f'"{name}": {name}' for name in known) + "}"
+        _add_loop_for_known_functions(node, ctx, value, target, functions_given_to_agents(ctx))
+        return
     missing = _unreachable_names(ctx, table)
     if missing:
         ctx.note(value, "error", "There is no automatic function calling in the 2.x client, and the functions "
@@ -580,6 +579,32 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
                  "defined here: after this response, run its function_call items and send function_call_output "
                  "items back in a new response (keep the functions where this code can reach them).")
         return
+    insert_function_loop(node, ctx, value, target, f"str({table}[item.name](**json.loads(item.arguments)))")
+    ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
+             "create_and_process did automatically).")
+
+
+def _add_loop_for_known_functions(node: ast.Assign | ast.Return | ast.Expr, ctx: Context, value: ast.Call, target,
+                                  known: list[str]) -> None:
+    """The loop with the functions of this code's FunctionTools; a function given to the agent elsewhere
+    gets the error output legacy gave for a function it was not told about."""
+    table = "{" + ", ".join(f'"{name}": {name}' for name in known) + "}"
+    names = "{" + ", ".join(f'"{name}"' for name in known) + "}"
+    continued = ctx.src.newline() + ctx.indent(node) + ctx.unit() * 2
+    output = (f"str({table}[item.name](**json.loads(item.arguments))){continued} if item.name in {names}"
+              f"{continued} else json.dumps({{\"error\": f\"Function '{{item.name}}' is not run by this code\"}})")
+    insert_function_loop(node, ctx, value, target, output)
+    ctx.note(node, "warning", "Added the loop that runs the functions the response asks for (what "
+             "create_and_process did with the functions given to enable_auto_function_calls). It knows the "
+             f"functions of the FunctionTools built here ({', '.join(f'`{n}`' for n in known)}); add any "
+             "other function your agents are given to its table, or the model gets an error output for it.")
+
+
+def insert_function_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context, value: ast.Call, target,
+                         output: str, prelude: list[str] = ()) -> None:
+    """After the response that `node` creates (the legacy run call `value`): the loop that answers its
+    function_call items, each with the expression `output` (which reads the item as `item`), in a new
+    response of the same conversation (or chain) until none is left. `prelude` lines go before the loop."""
     if isinstance(node, ast.Assign):
         run = node.targets[0].id
     else:
@@ -595,29 +620,17 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     ctx.require_import("json", "")
     wait = "await " if target.is_async else ""
     unit = ctx.unit()
-    output = [f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))}}"]
-    if known:  # a function given to the agent elsewhere gets the error output legacy gave for unknown ones
-        output = [f"{unit * 2} \"output\": str({table}[item.name](**json.loads(item.arguments)))",
-                  f"{unit * 2} if item.name in {{{', '.join(chr(34) + n + chr(34) for n in known)}}}",
-                  f"{unit * 2} else json.dumps({{\"error\": f\"Function '{{item.name}}' is not run by this code\"}})}}"]
     ctx.insert_after(node, [
+        *prelude,
         f"while {_has_calls(run)}:",
         f"{unit}function_outputs = [",
         f"{unit * 2}{{\"type\": \"function_call_output\", \"call_id\": item.call_id,",
-        *output,
+        f"{unit * 2} \"output\": {output}}}",
         f"{unit * 2}for item in {run}.output if item.type == \"function_call\"",
         f"{unit}]",
         f"{unit}{run} = {wait}{client}.responses.create({chain}, input=function_outputs, extra_body={reference})",
         *([f"return {run}"] if isinstance(node, ast.Return) else []),
     ])
-    if known:
-        ctx.note(node, "warning", "Added the loop that runs the functions the response asks for (what "
-                 "create_and_process did with the functions given to enable_auto_function_calls). It knows the "
-                 f"functions of the FunctionTools built here ({', '.join(f'`{n}`' for n in known)}); add any "
-                 "other function your agents are given to its table, or the model gets an error output for it.")
-        return
-    ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
-             "create_and_process did automatically).")
 
 
 def _unreachable_names(ctx: Context, table: str) -> list[str]:
