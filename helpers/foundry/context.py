@@ -24,6 +24,7 @@ from .names import (
     dotted,
 )
 from . import client_placement
+from .agent_attributes import agent_attribute_role
 from .places import Places, own_statements
 from .source import SourceText
 
@@ -247,6 +248,9 @@ class Context:
                 known = self.attr_env.get(self._attr_key(self.text(node)))
                 if known is not None:
                     return known
+            held = agent_attribute_role(self, node)  # `member.agent_instance`, set to agents elsewhere
+            if held is not None:
+                return held
             if node.attr == "agents":
                 base = self.role_of(node.value)
                 if base is not None and base.kind in ("project", "agents_client"):

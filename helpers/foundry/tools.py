@@ -42,6 +42,7 @@ from .fragments import Arg, Call
 from .function_schemas import from_function_definition, dispatch_table, function_tools
 from .tool_models import BUILDERS, SAME_IN_2X, build_model, code_interpreter_text, legacy_class
 from .tool_state import MODELS, Seg, ToolState, ToolVar, state, use_model
+from .toolsets import toolsets_are_lists
 
 __all__ = ["ToolState", "ToolVar", "build_model", "dispatch_table", "fold_tool_arguments", "legacy_class",
            "convert_tools", "resources_from", "state", "use_model", "function_tools"]
@@ -209,6 +210,10 @@ def resources_from(ctx: Context, value: ast.AST | None, seg: Seg) -> Resources |
     return found
 
 
+def _legacy_variable(value: ast.AST | None, variables: dict[str, ToolVar]) -> bool:
+    return isinstance(value, ast.Name) and variables.get(value.id, ToolVar("?")).kind == "legacy"
+
+
 def fold_tool_arguments(ctx: Context, node: ast.Call, call: Call) -> None:
     """Turn `tools=`, `toolset=` and `tool_resources=` of an agent into one 2.x `tools=` argument.
 
@@ -232,6 +237,11 @@ def fold_tool_arguments(ctx: Context, node: ast.Call, call: Call) -> None:
         if isinstance(value, ast.Name) and variables.get(value.id, ToolVar("legacy")).kind != "legacy":
             index = call.args.index(toolset_arg)
             call.args[index] = Arg("tools", convert_tools(ctx, node, value.id), toolset_arg.comments)
+            return
+        if not _legacy_variable(value, variables) and toolsets_are_lists(ctx):
+            call.args[call.args.index(toolset_arg)] = Arg("tools", toolset_arg.value, toolset_arg.comments)
+            ctx.note(node, "info", f"`toolset={toolset_arg.value}` became `tools=`: every ToolSet this code "
+                     "builds is now a list of 2.x tools.")
             return
     if tools_arg is not None:
         index = call.args.index(tools_arg)

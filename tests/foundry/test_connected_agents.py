@@ -262,3 +262,29 @@ def test_a_run_where_the_connected_agent_is_not_reachable_gets_a_note_instead_of
     assert "while any(" not in result.output
     note = next(n for n in result.notes if n.rule == "connected_agents" and n.line == 15)
     assert note.severity == "warning" and "`helper`" in note.message and "not known here" in note.message
+
+
+def test_connected_agents_and_this_codes_own_functions_share_one_loop():
+    source = (
+        "from azure.ai.agents import AgentsClient\n"
+        "from azure.ai.agents.models import ConnectedAgentTool, FunctionTool\n"
+        "\n"
+        "def lookup(city: str) -> str:\n"
+        "    \"\"\"Look up a city.\"\"\"\n"
+        "    return city.upper()\n"
+        "\n"
+        "client = AgentsClient(endpoint='https://x', credential=c)\n"
+        "helper = client.create_agent(model='m', name='helper', instructions='help')\n"
+        "connected = ConnectedAgentTool(id=helper.id, name='helper', description='asks helper')\n"
+        "functions = FunctionTool(functions={lookup})\n"
+        "agent = client.create_agent(model='m', name='main', instructions='go',\n"
+        "                            tools=connected.definitions + functions.definitions)\n"
+        "thread = client.threads.create()\n"
+        "run = client.runs.create_and_process(thread_id=thread.id, agent_id=agent.id)\n"
+    )
+    result = convert_checked(source)
+    out = result.output
+    assert out.count("while any(item.type == \"function_call\" for item in run.output):") == 1
+    assert ("if item.name in connected_agents else str({\"lookup\": lookup}[item.name]"
+            "(**json.loads(item.arguments)))") in out
+    assert any("next to the functions of the FunctionTools built here" in n.message for n in result.notes)

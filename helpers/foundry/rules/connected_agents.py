@@ -171,6 +171,7 @@ def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
     value = node.value.value if isinstance(node.value, ast.Await) else node.value  # type: ignore[union-attr]
     # imported here: importing a rule module registers it, and the registry order is the import order
     from .function_calling import _unreachable_names, insert_function_loop
+    from ..agent_functions import functions_given_to_agents
 
     if target.op not in AUTO_RUN_OPS and "submit_tool_outputs" in ctx.src.text:
         ctx.note(value, "warning", "This agent had connected agents, which the service ran for you; in 2.x they "
@@ -199,6 +200,11 @@ def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
             f"extra_body={table}[item.name])"
     output = f"({wait}{asked}).output_text" if wait else f"{asked}.output_text"
     functions = state(ctx).auto_functions if target.op in AUTO_RUN_OPS else None
+    ran_by = "that enable_auto_function_calls ran"
+    if functions is None and target.op in AUTO_RUN_OPS:
+        ran_by = "of the FunctionTools built here"
+        known = functions_given_to_agents(ctx)  # the FunctionTools this code builds from its own functions
+        functions = "{" + ", ".join(f'"{name}": {name}' for name in known) + "}" if known else None
     if functions is not None:
         if _unreachable_names(ctx, functions):
             return  # function_calling says what is missing
@@ -207,7 +213,7 @@ def add_loop(node: ast.Assign | ast.Expr | ast.Return, ctx: Context) -> None:
     insert_function_loop(node, ctx, value, target, output, prelude)
     ctx.note(node, "info", "Added the loop that answers the connected agents' function calls: each one asks "
              "its agent in a response of its own and sends that answer back"
-             + (", next to the functions that enable_auto_function_calls ran." if functions else "."))
+             + (f", next to the functions {ran_by}." if functions else "."))
 
 
 def _not_a_name(node: ast.stmt) -> bool:

@@ -49,6 +49,7 @@ from ..fragments import Arg, render_call
 from ..names import statement_call
 from ..registry import rule
 from ..tools import dispatch_table, state
+from ..agent_functions import functions_given_to_agents
 
 RULE = rule("function_calling", "requires_action / submit_tool_outputs -> function_call items and function_call_output")
 
@@ -529,8 +530,26 @@ def _auto(node: ast.Call, ctx: Context) -> None:
                  "function_call_output items back (the functions could not be found here).")
         return
     state(ctx).auto_functions = table
+    if not _creates_processed_runs(ctx):
+        ctx.note(node, "warning", "There is no automatic function calling in the 2.x client, and this code "
+                 "creates no response itself: wherever its responses are created (the code this client is "
+                 f"given to), run their function_call items with these functions (`{_one_line(ctx.text(given))}`) "
+                 "and send "
+                 "function_call_output items back. A converted module runs only the functions of the "
+                 "FunctionTools it builds itself.")
+        return
     ctx.note(node, "info", "There is no automatic function calling in the 2.x client: a loop after each "
              "response now runs the requested functions and sends their outputs back.")
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _creates_processed_runs(ctx: Context) -> bool:
+    return any(isinstance(n, ast.Attribute) and n.attr in ("create_and_process", "create_thread_and_process_run")
+               for n in ast.walk(ctx.tree))
 
 
 @RULE.on(ast.Assign, ast.Return, ast.Expr)
@@ -538,10 +557,12 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     """After a run that used to call the functions itself: the loop that now does it.
 
     `run = ...create_and_process(...)` gets the loop after it; `return ...` and a
-    bare call first keep the response in a variable, so the loop has one to read."""
+    bare call first keep the response in a variable, so the loop has one to read.
+    Without enable_auto_function_calls in this code, the loop runs the functions of
+    the FunctionTools this code gives its agents (see agent_functions)."""
     table = state(ctx).auto_functions
     value = node.value.value if isinstance(node.value, ast.Await) else node.value
-    if table is None or not isinstance(value, ast.Call):
+    if not isinstance(value, ast.Call) or (table is None and not functions_given_to_agents(ctx)):
         return
     if isinstance(node, ast.Assign) and (len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name)):
         return
@@ -549,6 +570,9 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
         return  # connected_agents wrote this response's loop, with these functions in it
     target = ctx.resolve(value)
     if target is None or target.op not in AUTO_RUN_OPS:
+        return
+    if table is None:
+        _add_loop_for_known_functions(node, ctx, value, target, functions_given_to_agents(ctx))
         return
     missing = _unreachable_names(ctx, table)
     if missing:
@@ -560,6 +584,22 @@ def add_auto_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context) -> Non
     insert_function_loop(node, ctx, value, target, f"str({table}[item.name](**json.loads(item.arguments)))")
     ctx.note(node, "info", "Added the loop that runs the functions the response asks for (what "
              "create_and_process did automatically).")
+
+
+def _add_loop_for_known_functions(node: ast.Assign | ast.Return | ast.Expr, ctx: Context, value: ast.Call, target,
+                                  known: list[str]) -> None:
+    """The loop with the functions of this code's FunctionTools; a function given to the agent elsewhere
+    gets the error output legacy gave for a function it was not told about."""
+    table = "{" + ", ".join(f'"{name}": {name}' for name in known) + "}"
+    names = "{" + ", ".join(f'"{name}"' for name in known) + "}"
+    continued = ctx.src.newline() + ctx.indent(node) + ctx.unit() * 2
+    output = (f"str({table}[item.name](**json.loads(item.arguments))){continued} if item.name in {names}"
+              f"{continued} else json.dumps({{\"error\": f\"Function '{{item.name}}' is not run by this code\"}})")
+    insert_function_loop(node, ctx, value, target, output)
+    ctx.note(node, "warning", "Added the loop that runs the functions the response asks for (what "
+             "create_and_process did with the functions given to enable_auto_function_calls). It knows the "
+             f"functions of the FunctionTools built here ({', '.join(f'`{n}`' for n in known)}); add any "
+             "other function your agents are given to its table, or the model gets an error output for it.")
 
 
 def insert_function_loop(node: ast.Assign | ast.Return | ast.Expr, ctx: Context, value: ast.Call, target,

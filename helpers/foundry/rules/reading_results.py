@@ -132,6 +132,9 @@ def _last(node: ast.Call, ctx: Context, target) -> None:
 def convert_attribute(node: ast.Attribute, ctx: Context) -> None:
     if node.attr == "value" and isinstance(node.value, ast.Attribute) and node.value.attr == "text":
         _text_value(node, ctx)
+    elif node.attr == "text" and _is_answer_text(ctx, node.value):
+        if ctx.claim(node):  # the answer is a str now: its text is itself
+            ctx.replace(node, ctx.text(node.value))
     elif node.attr == "text_messages":
         message = ctx.role_of(node.value)
         if (message is not None and message.kind == "message" or legacy_code(ctx)) and ctx.claim(node):
@@ -164,11 +167,43 @@ def _text_value(node: ast.Attribute, ctx: Context) -> None:
     owner = ctx.role_of(inner)
     if owner is not None and owner.kind == "text":
         if ctx.claim(node):
+            ctx.claim(node.value)  # the inner `.text` goes with it
             ctx.replace(node, ctx.text(inner))
         return
     if legacy_code(ctx) and ctx.claim(node):
         # a builder, so an inner `text_messages` -> `content` edit is kept
         ctx.replace(node, cut_attribute)
+
+
+def _is_answer_text(ctx: Context, node: ast.AST) -> bool:
+    """A variable that held the last message's text content and now holds `response.output_text`."""
+    role = ctx.role_of(node) if isinstance(node, ast.Name) else None
+    return role is not None and role.kind == "text"
+
+
+def _answer_text_of(ctx: Context, node: ast.AST) -> str | None:
+    """`answer` for `answer.text` / `answer.text.value` when `answer` is the response text (a str)."""
+    if isinstance(node, ast.Attribute) and node.attr == "value":
+        node = node.value
+    if isinstance(node, ast.Attribute) and node.attr == "text" and _is_answer_text(ctx, node.value):
+        return ctx.text(node.value)
+    return None
+
+
+@RULE.on(ast.BoolOp)
+def drop_repeated_test(node: ast.BoolOp, ctx: Context) -> None:
+    """`answer and answer.text` -> `answer`: once `.text` is the str itself the second test repeats the first."""
+    seen: set[str] = set()
+    previous: ast.expr | None = None
+    for value in node.values:
+        same = _answer_text_of(ctx, value)
+        text = same or ctx.text(value)
+        between = ctx.src.text[ctx.src.span(previous)[1]:ctx.src.span(value)[0]] if previous is not None else ""
+        if same is not None and same in seen and between.split() in (["and"], ["or"]) and ctx.claim(value):
+            ctx.edits.replace(ctx.src.span(previous)[1], ctx.src.span(value)[1], "")
+        else:
+            previous = value
+        seen.add(text)
 
 
 @RULE.on(ast.For, ast.AsyncFor)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 
 from ..context import Context
+from ..names import dotted
 from ..registry import rule
 from ..tools import ToolVar, build_model, dispatch_table, legacy_class, state, use_model
 
@@ -43,16 +44,26 @@ def _placed_for_us(ctx: Context, node: ast.Call) -> bool:
     if value is node or legacy_class(ctx, value) is not None:
         return True
     func = value.func
-    return (isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(func.value, ast.Name)
-            and state(ctx).variables.get(func.value.id, ToolVar("?")).kind == "toolset" and node in value.args)
+    return (isinstance(func, ast.Attribute) and func.attr == "add" and _holder(ctx, func.value) is not None
+            and state(ctx).variables.get(_holder(ctx, func.value), ToolVar("?")).kind == "toolset"
+            and node in value.args)
+
+
+def _holder(ctx: Context, node: ast.AST) -> str | None:
+    """The key a tool is remembered by: a variable's name, or `self.kit` for an attribute."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return ctx.text(node) if isinstance(node, ast.Attribute) and dotted(node) else None
 
 
 @RULE.on(ast.Call)
 def convert(node: ast.Call, ctx: Context) -> None:
+    holder = _holder(ctx, node.func.value) if isinstance(node.func, ast.Attribute) else None
+    var = state(ctx).variables.get(holder) if holder is not None else None
+    if var is not None:
+        _method(node, ctx, holder, var)
+        return
     if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-        var = state(ctx).variables.get(node.func.value.id)
-        if var is not None:
-            _method(node, ctx, node.func.value.id, var)
         return
     name = legacy_class(ctx, node)
     if name is None or not _placed_for_us(ctx, node) or not ctx.claim(node):
@@ -61,8 +72,8 @@ def convert(node: ast.Call, ctx: Context) -> None:
     target = None
     if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is node:
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        if len(targets) == 1 and isinstance(targets[0], ast.Name):
-            target = targets[0].id
+        if len(targets) == 1:
+            target = _holder(ctx, targets[0])
     functions = None
     if name in ("FunctionTool", "AsyncFunctionTool"):
         given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "functions"), None)
