@@ -31,6 +31,11 @@ def given() -> bool:
     return bool(_MODULES.get())
 
 
+def converted_together() -> bool:
+    """True when the modules come from the folder being converted, so they change in the same run."""
+    return bool(getattr(_MODULES.get(), "converted_together", False))
+
+
 def module_tree(dotted: str) -> ast.Module | None:
     """The parsed source of module `dotted`, matched on whole trailing name parts.
 
@@ -67,7 +72,12 @@ def _parse(source: str) -> ast.Module | None:
 
 class FolderModules(Mapping):
     """Modules read from disk on demand: `utils.user_functions` is `<root>/utils/user_functions.py`
-    (or its `__init__.py`) under the first root that has it, as `sys.path` would find it."""
+    (or its `__init__.py`) under the first root that has it, as `sys.path` would find it.
+
+    The roots lie inside the folder the command line walks, so every module found
+    here is converted in the same run (`converted_together`)."""
+
+    converted_together = True
 
     def __init__(self, roots: list[Path] | tuple[Path, ...]) -> None:
         self.roots = tuple(roots)

@@ -177,3 +177,17 @@ def test_nothing_is_noted_when_the_other_module_is_converted_or_unknown():
     assert not [n for n in done.notes if n.rule == "legacy_handoff"]
     alone = convert_code(SCRIPT_WITH_TEAM)
     assert not [n for n in alone.notes if n.rule == "legacy_handoff"]
+
+
+def test_in_folder_mode_the_handoff_is_an_info_since_both_files_are_converted_in_the_run(tmp_path):
+    from helpers.batch import jobs, run_jobs
+
+    (tmp_path / "utils").mkdir()
+    (tmp_path / "utils" / "agent_team.py").write_text(LEGACY_TEAM)
+    (tmp_path / "utils" / "user_functions.py").write_text(USER_FUNCTIONS)
+    (tmp_path / "main.py").write_text(SCRIPT_WITH_TEAM)
+    outcomes = {o.path.name: o for o in run_jobs(jobs([tmp_path]), workers=1)}
+    handoffs = [n for n in outcomes["main.py"].result.notes if n.rule == "legacy_handoff"]
+    assert [(n.line, n.severity) for n in handoffs] == [(8, "info"), (9, "info")]
+    assert "converted in this same run" in handoffs[0].message
+    assert "create_version" in outcomes["agent_team.py"].result.output  # and it was converted, in the same run

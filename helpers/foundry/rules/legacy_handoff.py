@@ -11,7 +11,8 @@ After:
 
 The code is not changed: the other module calls legacy methods on what it is
 given (`create_agent`, `ToolSet.get_tool`), so this file runs only once that
-module is converted as well (folder mode converts both). The other module is
+module is converted as well. Folder mode converts both in one run, so there the
+note is only an info that the two conversions belong together. The other module is
 read only when its source is available (`modules=`, folder mode); objects made
 by its callables (`team` above) carry the warning to their method calls.
 """
@@ -44,6 +45,12 @@ def note_handoff(node: ast.Call, ctx: Context) -> None:
     values = [*node.args, *(k.value for k in node.keywords)]
     handed = next((v for v in values if _converted(ctx, v)), None)
     if handed is None or not ctx.claim(node):
+        return
+    if sibling_modules.converted_together():
+        ctx.note(node, "info", f"`{ctx.text(node.func)}` comes from {origin}, which uses the legacy "
+                 f"azure-ai-agents API and is converted in this same run; it is now given `{ctx.text(handed)}` in "
+                 "its 2.x form, so the two files fit together once both conversions are written (read that "
+                 "module's notes too).")
         return
     ctx.note(node, "warning", f"`{ctx.text(node.func)}` comes from {origin}, which still uses the legacy "
              f"azure-ai-agents API, and is now given `{ctx.text(handed)}` in its 2.x form (a 2.x client or a "
