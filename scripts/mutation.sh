@@ -4,6 +4,10 @@
 #   scripts/mutation.sh                       # all three folders below, with their tests (slow: hours)
 #   scripts/mutation.sh payloads-langdock     # one named subset (see SUBSETS)
 #   JOBS=2 WORK=/tmp/amw-mutation scripts/mutation.sh ...
+#   SAMPLE=400 scripts/mutation.sh langdock  # a random sample of 400 mutants (seed $SEED, default 1): an estimate
+#
+# With SAMPLE the score is that of the sampled mutants only; the same SEED and code draw the same
+# sample, so a before/after pair measures the same mutants.
 #
 # The copy keeps mutmut's `mutants/` folder and config out of the checkout. mutmut mutates only
 # the files matched by `only_mutate` and runs, for each mutant, the tests that reach the mutated
@@ -64,6 +68,37 @@ TOML
 
 cd "$WORK"
 started=$(date -u +%s)
+if [ -n "${SAMPLE:-}" ]; then
+  # Generate the mutants and the test map without running any mutant (no name matches), then draw.
+  "$PY" -m mutmut run --max-children "$JOBS" "no-such-mutant" >/dev/null 2>&1 || true
+  mapfile -t chosen < <(SAMPLE="$SAMPLE" SEED="${SEED:-1}" "$PY" - <<'PYEOF'
+import glob, json, os, random
+names = sorted(name for meta in glob.glob("mutants/**/*.meta", recursive=True)
+               for name in json.load(open(meta)).get("exit_code_by_key", {}))
+random.seed(int(os.environ["SEED"]))
+print("\n".join(sorted(random.sample(names, min(int(os.environ["SAMPLE"]), len(names))))))
+PYEOF
+)
+  printf '%s\n' "${chosen[@]}" > sample.txt
+  echo "sampled ${#chosen[@]} mutants (seed ${SEED:-1}); names in $WORK/sample.txt"
+  "$PY" -m mutmut run --max-children "$JOBS" "${chosen[@]}" || true
+  "$PY" - <<'PYEOF'
+import collections, glob, json
+chosen = set(open("sample.txt").read().split())
+codes = {name: code for meta in glob.glob("mutants/**/*.meta", recursive=True)
+         for name, code in json.load(open(meta)).get("exit_code_by_key", {}).items() if name in chosen}
+killed = sum(code in (1, 3) or code in (-24, 24, 36, 152, 255) for code in codes.values())
+no_tests = sum(code in (5, 33) for code in codes.values())
+survivors = sorted(name for name, code in codes.items() if code == 0)
+print(f"sampled mutants: {len(codes)}; killed {killed}; survived {len(survivors)}; without tests {no_tests}")
+print(f"mutation score (sample): {100 * killed / max(1, len(codes)):.1f}%")
+by_module = collections.Counter(name.split(".x")[0] for name in survivors)  # "pkg.module.x_function__mutmut_3"
+print("survivors by module:", dict(by_module.most_common()))
+print("\n".join(survivors))
+PYEOF
+  echo "wall time: $(( $(date -u +%s) - started )) s on $(date -u +%F)"
+  exit 0
+fi
 "$PY" -m mutmut run --max-children "$JOBS" || true
 "$PY" -m mutmut export-cicd-stats >/dev/null
 "$PY" - <<'PYEOF'
