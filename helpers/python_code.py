@@ -27,11 +27,16 @@ def parse_python(text: str) -> ast.Module:
         raise InputError(
             f"this is not valid Python: {exc.msg}",
             line=exc.lineno,
-            column=exc.offset,
+            column=python_column(exc),
             kind="python",
         ) from None
     except (ValueError, RecursionError, MemoryError) as exc:
         raise InputError(f"this Python cannot be read: {type(exc).__name__}", kind="python") from None
+
+
+def python_column(exc: SyntaxError) -> int | None:
+    """The 1-based column of a syntax error; CPython gives 0 for some (`@0`): that is the line's start."""
+    return None if exc.offset is None else max(1, exc.offset)
 
 
 # Spaces that web pages put into code samples and Python rejects outside strings.

@@ -136,3 +136,10 @@ def test_broken_json_is_reported_as_json(text):
     assert "Python" not in caught.value.message and caught.value.message.startswith("invalid JSON")
     # the first character JSON cannot take: the `}` after `[`, the end after the comma
     assert (caught.value.line, caught.value.column) == (1, len(text) if text.endswith("}") else len(text) + 1)
+
+
+def test_a_syntax_error_cpython_places_at_column_0_is_reported_at_column_1():
+    # CPython reports `@0` at offset 0; columns the user sees start at 1.
+    with pytest.raises(InputError) as caught:
+        helpers.convert_code("@0")
+    assert (caught.value.line, caught.value.column) == (1, 1)

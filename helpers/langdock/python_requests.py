@@ -15,6 +15,7 @@ from libcst._nodes.internal import CodegenState
 
 from ..errors import InputError
 from ..inputs import as_text
+from ..python_code import python_column
 from ..results import ConversionResult, Note, Severity, sorted_notes
 from .py_facts import PyFacts, scan
 
@@ -144,7 +145,7 @@ def convert_langdock_python(source: str | bytes) -> ConversionResult:
         ast.parse(text)
     except SyntaxError as exc:
         raise InputError(f"Python syntax error: {exc.msg}", line=exc.lineno,
-                         column=exc.offset, kind="python") from None
+                         column=python_column(exc), kind="python") from None
     except (RecursionError, MemoryError, ValueError):
         raise InputError("the code is nested too deeply to parse", kind="python") from None
     try:
