@@ -1,0 +1,133 @@
+"""How the JavaScript converter finds chat requests the value flow does not see on its own:
+bodies handed to the project's own client function together with a chat URL, bodies sent
+to a URL that comes from the environment, and answers assigned inside a function to a
+variable declared outside it.
+
+Expected values follow the reference (langdock-aisdk.md, 3.2-3.4): agent messages carry
+an `id` and text `parts`; the answer lists `messages` instead of `result`.
+"""
+from __future__ import annotations
+
+import pytest
+from _langdock_kit import js_parses
+
+from helpers.langdock.javascript import convert_javascript
+
+LD = "https://api.langdock.com"
+UNTRACED = "langdock-untraced-read"
+
+
+def _rules(result) -> list[str]:
+    return [n.rule for n in result.notes]
+
+
+def test_bodies_passed_with_a_chat_url_to_an_own_client_function_are_converted():
+    # `send` is no HTTP call the converter knows; its first argument being the chat URL
+    # (a literal, a constant, a concatenation, an already-new URL) makes the object a request
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        'const history = [{ role: "user", content: "a" }];\n'
+        'history.push({ role: "assistant", content: "b" });\n'
+        "send(URL, { messages: history });\n"
+        'const messages = [{ role: "user", content: "c" }];\n'
+        'send(BASE + "/assistant/v1/chat/completions", { messages });\n'
+        f'send("{LD}/agent/v1/chat/completions", {{ messages: [{{ role: "user", content: "d" }}] }});\n'
+    )
+    result = convert_javascript(code)
+    assert result.output == (
+        f'const URL = "{LD}/agent/v1/chat/completions";\n'
+        'const history = [{ id: "msg_0", role: "user", parts: [{ type: "text", text: "a" }] }];\n'
+        'history.push({ id: "msg_1", role: "assistant", parts: [{ type: "text", text: "b" }] });\n'
+        "send(URL, { messages: history });\n"
+        'const messages = [{ id: "msg_2", role: "user", parts: [{ type: "text", text: "c" }] }];\n'
+        'send(BASE + "/agent/v1/chat/completions", { messages });\n'
+        f'send("{LD}/agent/v1/chat/completions", {{ messages: [{{ id: "msg_3", role: "user", '
+        'parts: [{ type: "text", text: "d" }] }] });\n'
+    )
+    assert js_parses(result.output)
+    assert convert_javascript(result.output).output == result.output
+
+
+def test_messages_sent_to_another_endpoint_are_not_chat_messages():
+    code = (f'send("{LD}/assistant/v1/models", {{ messages: [{{ role: "user", content: "e" }}] }});\n'
+            'const url = "https://example.org/chat";\n'
+            'send(url, { messages: [{ role: "user", content: "f" }] });\n')
+    result = convert_javascript(code)
+    assert result.output == code.replace("/assistant/v1/models", "/agent/v1/models")
+    assert "langdock-message-parts" not in _rules(result)
+
+
+@pytest.mark.parametrize("key", ["messages", "assistantId", "agentId", "assistant", "agent"])
+def test_a_chat_shaped_body_makes_a_request_to_an_unseen_url_a_chat_request(key):
+    # the URL comes from the environment; the body's keys tell it is a chat request, so
+    # reading `result` needs no "could not see the URL" note
+    code = (
+        "const url = process.env.LANGDOCK_URL;\n"
+        f"const payload = {{ {key}: x }};\n"
+        "const r = await axios.post(url, payload);\n"
+        "console.log(r.data.result);\n"
+        f"const s = await axios.post(url, {{ {key}: x }});\n"
+        "console.log(s.data.result);\n"
+    )
+    result = convert_javascript(code)
+    assert "console.log(r.data.messages);\nconst s" in result.output
+    assert result.output.endswith("console.log(s.data.messages);\n")
+    assert UNTRACED not in _rules(result)
+
+
+def test_a_body_without_chat_keys_leaves_the_read_marked_as_untraced():
+    code = ("const url = process.env.LANGDOCK_URL;\n"
+            'const r = await axios.post(url, { name: "x" });\n'
+            "console.log(r.data.result);\n")
+    result = convert_javascript(code)
+    assert result.output.endswith("console.log(r.data.messages);\n")
+    assert [(n.line, n.rule) for n in result.notes if n.rule == UNTRACED] == [(3, UNTRACED)]
+
+
+def test_answer_assigned_inside_a_function_reaches_the_outer_variable():
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        "let res;\n"
+        "async function load() {\n"
+        '  res = await axios.post(URL, { assistantId: "a", messages: [] });\n'
+        "}\n"
+        "console.log(res.data.result[0].content[0].text);\n"
+    )
+    result = convert_javascript(code)
+    assert (
+        "async function load() {\n"
+        '  res = await axios.post(URL, { agentId: "a", messages: [] });\n'
+        "}\n"
+        "console.log(langdockText(res.data.messages[0]));\n"
+    ) in result.output
+    assert UNTRACED not in _rules(result)
+
+
+# (id, environment read, variable name the note gives)
+ENV_READS = [
+    ("process-env-member", "process.env.LD_URL", "LD_URL"),
+    ("process-env-subscript", 'process.env["LD_B"]', "LD_B"),
+    ("deno-env-get", 'Deno.env.get("LD_C")', "LD_C"),
+    ("import-meta-env", "import.meta.env.VITE_LD", "VITE_LD"),
+]
+
+
+@pytest.mark.parametrize("read,name", [e[1:] for e in ENV_READS], ids=[e[0] for e in ENV_READS])
+def test_env_default_note_names_the_variable(read, name):
+    code = f'const base = {read} || "{LD}/assistant/v1/chat/completions";\n'
+    result = convert_javascript(code)
+    assert result.output == code.replace("/assistant/v1/", "/agent/v1/")
+    [note] = result.notes
+    assert (note.line, note.column, note.severity, note.rule) == (1, 14, "warning",
+                                                                  "langdock-env-url")
+    assert note.message.startswith(f"The default of `{name}` was changed to `/agent/v1/`")
+
+
+@pytest.mark.parametrize("read,name", [e[1:] for e in ENV_READS], ids=[e[0] for e in ENV_READS])
+def test_env_url_note_names_the_variable(read, name):
+    code = (f"const url = {read};\n"
+            'await fetch(url, { method: "POST", body: JSON.stringify({ assistantId: "a" }) });\n')
+    result = convert_javascript(code)
+    env = [n for n in result.notes if n.rule == "langdock-env-url"]
+    assert [(n.line, n.column) for n in env] == [(1, 13)]
+    assert env[0].message.startswith(f"The Langdock URL comes from `{name}`, which is set")
