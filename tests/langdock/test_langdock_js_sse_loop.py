@@ -105,3 +105,48 @@ def test_check_outside_any_loop_is_noted_where_it_stands():
     result = convert_javascript(code)
     assert result.output == code
     assert [(n.line, n.column, n.rule) for n in result.notes] == [(4, 7, RULE)]
+
+
+def test_loop_that_skips_other_events_and_returns_at_done_is_rewritten_whole():
+    # was a bug: the `!==` check kept "message", so the rewritten loop skipped every event
+    code = (
+        "async function read(response, lines) {\n"
+        "  const reader = response.body.getReader();\n"
+        "  for await (const line of lines) {\n"
+        "    const event = JSON.parse(line);\n"
+        '    if (event.type == "done") return;\n'
+        '    if (event.type !== "message") continue;\n'
+        "    show(event.content);\n"
+        "  }\n"
+        "}\n"
+    )
+    result = convert_javascript(code)
+    assert result.output == code.replace('"done"', '"finish"').replace(
+        '"message"', '"text-delta"').replace("event.content", "event.delta")
+    assert [(n.line, n.rule) for n in result.notes] == [(3, RULE)]
+    assert REWRITTEN in result.notes[0].message
+
+
+@pytest.mark.parametrize("check", [
+    'kind === "message"',        # no `.type` on either side
+    'event.type === "error"',    # not a legacy event type
+    'event.type > "message"',    # not a comparison for equality
+], ids=["no-type-property", "other-event", "ordering"])
+def test_comparisons_that_are_no_legacy_event_checks_are_left_alone(check):
+    code = (
+        "async function read(response, lines) {\n"
+        "  const reader = response.body.getReader();\n"
+        "  for await (const line of lines) {\n"
+        "    const event = JSON.parse(line);\n"
+        f"    if ({check}) show(event.content);\n"
+        "  }\n"
+        "}\n"
+    )
+    result = convert_javascript(code)
+    assert result.output == code and result.notes == ()
+
+
+def test_other_constructors_do_not_make_a_stream_reader():
+    code = _reader("const seen = new Map();", 'event.type === "done"', "break;")
+    result = convert_javascript(code)
+    assert result.output == code and result.notes == ()
