@@ -131,3 +131,18 @@ def test_env_url_note_names_the_variable(read, name):
     env = [n for n in result.notes if n.rule == "langdock-env-url"]
     assert [(n.line, n.column) for n in env] == [(1, 13)]
     assert env[0].message.startswith(f"The Langdock URL comes from `{name}`, which is set")
+
+
+def test_parsed_unknown_value_is_untraced_but_parsed_non_response_is_not_an_answer():
+    code = (
+        f'const r = await axios.post("{LD}/assistant/v1/chat/completions", '
+        '{ assistantId: "a", messages: [] });\n'
+        "const j = await mystery.json();\n"
+        "console.log(j.result);\n"
+        "const k = await r.data.json();\n"
+        "console.log(k.result);\n"
+    )
+    result = convert_javascript(code)
+    assert result.output.endswith("console.log(j.result);\nconst k = await r.data.json();\n"
+                                  "console.log(k.result);\n")
+    assert [(n.line, n.rule) for n in result.notes] == [(3, UNTRACED)]
