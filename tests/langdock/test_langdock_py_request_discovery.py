@@ -36,14 +36,26 @@ def test_body_without_chat_keys_leaves_result_with_a_warning():
             's = requests.post(url, json={"name": "x"})\nprint(s.json()["result"])\n')
     result = convert_langdock_python(code)
     assert result.output == code.replace('r.json()["result"]', 'r.json()["messages"]')
-    assert [(n.line, n.severity) for n in result.notes if n.rule == UNTRACED] == [(8, "warning")]
+    [note] = [n for n in result.notes if n.rule == UNTRACED]
+    assert (note.line, note.severity) == (8, "warning")
+    assert note.message.startswith("This reads `result`, but the converter could not follow")
 
 
 def test_only_request_to_an_unseen_url_is_assumed_to_be_the_chat_call():
     code = HEAD + 's = requests.post(url, json={"name": "x"})\nprint(s.json()["result"])\n'
     result = convert_langdock_python(code)
     assert result.output == code.replace('["result"]', '["messages"]')
-    assert [(n.line, n.severity) for n in result.notes if n.rule == UNTRACED] == [(6, "info")]
+    [note] = [n for n in result.notes if n.rule == UNTRACED]
+    assert (note.line, note.severity) == (6, "info")
+    assert note.message.startswith("This reads `result` from the answer of a request whose URL")
+
+
+def test_result_read_in_a_module_without_chat_calls_is_only_a_hint():
+    code = '# talks to langdock\n\n\ndef show(data):\n    print(data["result"])\n'
+    result = convert_langdock_python(code)
+    assert result.output == code
+    [note] = result.notes
+    assert (note.line, note.column, note.severity, note.rule) == (5, 11, "info", UNTRACED)
 
 
 def test_body_returned_by_a_function_of_the_module_is_followed():
