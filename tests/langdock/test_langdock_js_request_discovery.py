@@ -146,3 +146,23 @@ def test_parsed_unknown_value_is_untraced_but_parsed_non_response_is_not_an_answ
     assert result.output.endswith("console.log(j.result);\nconst k = await r.data.json();\n"
                                   "console.log(k.result);\n")
     assert [(n.line, n.rule) for n in result.notes] == [(3, UNTRACED)]
+
+
+def test_answer_returned_by_a_method_is_followed_through_this_only():
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        "class Client {\n"
+        '  async ask() { const r = await axios.post(URL, { assistantId: "a", messages: [] }); '
+        "return r.data; }\n"
+        "  async show() { const d = await this.ask(); console.log(d.result[0].content[0].text); }\n"
+        "  async other(peer) { const e = await peer.ask(); "
+        "console.log(e.result[0].content[0].text); }\n"
+        "}\n"
+    )
+    result = convert_javascript(code)
+    assert (
+        "  async show() { const d = await this.ask(); console.log(langdockText(d.messages[0])); }\n"
+        "  async other(peer) { const e = await peer.ask(); "
+        "console.log(e.result[0].content[0].text); }\n"
+    ) in result.output
+    assert [(n.line, n.rule) for n in result.notes if n.rule == UNTRACED] == [(5, UNTRACED)]
