@@ -11,6 +11,8 @@ from helpers.langdock.python_requests import convert_langdock_python
 def test_with_target_and_comprehension_variables_carry_the_answer():
     code = ("import requests\n\n"
             'URL = "https://api.langdock.com/assistant/v1/chat/completions"\n'
+            "with lock:\n"
+            '    pass\n'
             'with requests.post(URL, json={"assistantId": "a", "messages": []}) as r:\n'
             "    data = r.json()\n"
             'texts = [m["content"][0]["text"] for m in data["result"]]\n'
@@ -18,6 +20,8 @@ def test_with_target_and_comprehension_variables_carry_the_answer():
     result = convert_langdock_python(code)
     assert result.output.endswith(
         'URL = "https://api.langdock.com/agent/v1/chat/completions"\n'
+        "with lock:\n"
+        "    pass\n"
         'with requests.post(URL, json={"agentId": "a", "messages": []}) as r:\n'
         "    data = r.json()\n"
         'texts = [langdock_text(m) for m in data["messages"]]\n'

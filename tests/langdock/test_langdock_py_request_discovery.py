@@ -95,3 +95,19 @@ def test_literal_body_passed_by_every_caller_is_converted(body, converted):
             f"\n\nask({body})\n")
     result = convert_langdock_python(code)
     assert result.output == code.replace(body, converted)
+
+
+def test_unknown_body_to_an_unseen_url_is_not_wrapped_but_its_result_is_assumed_chat():
+    # a parameter nobody in the module passes, a body from an unknown function: not
+    # known to be chat requests, so no run-time wrapper; the `result` reads decide
+    code = (HEAD + "\n\ndef ask(body):\n"
+            "    r = requests.post(url, json=body)\n"
+            '    return r.json()["result"]\n'
+            "\n\ndef ask2(q):\n"
+            "    r = requests.post(url, json=make_body(q))\n"
+            '    return r.json()["result"]\n')
+    result = convert_langdock_python(code)
+    assert result.output == code.replace('["result"]', '["messages"]')
+    assert [(n.line, n.severity) for n in result.notes if n.rule == UNTRACED] == [
+        (9, "info"), (14, "info")]
+    assert "langdock-forwarded-request" not in _rules(result)
