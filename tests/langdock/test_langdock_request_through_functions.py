@@ -95,3 +95,14 @@ def test_py_method_parameters_are_counted_without_self():
         '        return self.ask({"agentId": "a", "messages": [{"id": "msg_0", "role": "user", '
         '"parts": [{"type": "text", "text": "hi"}]}]})\n')
     assert "to_agent_request" not in result.output
+
+
+def test_py_literal_in_a_callers_local_variable_stays_when_another_caller_is_unseen():
+    calls = ("def hello():\n"
+             '    payload = {"assistantId": "a", "messages": [{"role": "user", "content": "one"}]}\n'
+             "    return ask(payload)\n\n\n"
+             "ask(request_body)\n")
+    result = convert_langdock_python(PY_HEAD + calls)
+    assert result.output.endswith(
+        "    return requests.post(URL, json=to_agent_request(body), timeout=timeout)\n\n\n"
+        + calls)
