@@ -108,6 +108,7 @@ ENV_READS = [
     ("process-env-member", "process.env.LD_URL", "LD_URL"),
     ("process-env-subscript", 'process.env["LD_B"]', "LD_B"),
     ("deno-env-get", 'Deno.env.get("LD_C")', "LD_C"),
+    ("name-ending-in-x", 'Deno.env.get("LD_BOX")', "LD_BOX"),
     ("import-meta-env", "import.meta.env.VITE_LD", "VITE_LD"),
 ]
 
@@ -207,3 +208,15 @@ def test_text_read_of_an_answer_not_known_to_be_chat_is_left_whole():
             "console.log(s.data.result[0].content[0].text);\n")
     result = convert_javascript(code)
     assert "console.log(s.data.result[0].content[0].text);\n" in result.output
+
+
+def test_body_from_an_unknown_function_is_assumed_chat_only_by_the_reads():
+    code = ("const url = process.env.LANGDOCK_URL;\n"
+            "const r = await axios.post(url, makeBody());\n"
+            "console.log(r.data.result);\n"
+            "const meta = r.data.meta;\n"
+            "console.log(meta.result);\n")
+    result = convert_javascript(code)
+    assert result.output == code.replace("r.data.result", "r.data.messages")
+    # the read of the answer says it was assumed; `meta.result` is no answer read at all
+    assert [(n.line, n.severity) for n in result.notes if n.rule == UNTRACED] == [(3, "info")]
