@@ -51,10 +51,10 @@ def test_js_one_unseen_caller_wraps_the_body_and_keeps_every_literal():
 
 
 def test_js_a_caller_that_passes_no_body_makes_it_unseen():
-    calls = 'ask({ assistantId: "a", messages: [] });\nask();\n'
+    calls = 'ask();\nask({ assistantId: "a", messages: [] });\n'
     result = convert_javascript(JS_HEAD + calls)
     assert "return axios.post(URL, toAgentRequest(body)); }\n" in result.output
-    assert 'ask({ assistantId: "a", messages: [] });\nask();\n' in result.output
+    assert 'ask();\nask({ assistantId: "a", messages: [] });\n' in result.output
 
 
 def test_py_literals_every_caller_passes_are_converted_in_place():
@@ -106,3 +106,11 @@ def test_py_literal_in_a_callers_local_variable_stays_when_another_caller_is_uns
     assert result.output.endswith(
         "    return requests.post(URL, json=to_agent_request(body), timeout=timeout)\n\n\n"
         + calls)
+
+
+def test_js_body_member_unseen_in_one_caller_wraps_the_body():
+    calls = ('askWith({ body: { assistantId: "a", messages: [] } });\n'
+             "askWith({ body: incoming });\n")
+    result = convert_javascript(JS_HEAD + calls)
+    assert ("async function askWith(opts) { return axios.post(URL, toAgentRequest(opts.body)); }\n"
+            + calls) in result.output
