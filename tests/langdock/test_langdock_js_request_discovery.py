@@ -31,7 +31,8 @@ def test_bodies_passed_with_a_chat_url_to_an_own_client_function_are_converted()
         "send(URL, { messages: history });\n"
         'const messages = [{ role: "user", content: "c" }];\n'
         'send(BASE + "/assistant/v1/chat/completions", { messages });\n'
-        f'send("{LD}/agent/v1/chat/completions", {{ messages: [{{ role: "user", content: "d" }}] }});\n'
+        f'send("{LD}/agent/v1/chat/completions", '
+        '{ messages: [{ role: "user", content: "d" }] });\n'
     )
     result = convert_javascript(code)
     assert result.output == (
@@ -49,7 +50,8 @@ def test_bodies_passed_with_a_chat_url_to_an_own_client_function_are_converted()
 
 
 def test_messages_sent_to_another_endpoint_are_not_chat_messages():
-    code = (f'send("{LD}/assistant/v1/models", {{ messages: [{{ role: "user", content: "e" }}] }});\n'
+    code = (f'send("{LD}/assistant/v1/models", '
+            '{ messages: [{ role: "user", content: "e" }] });\n'
             'const url = "https://example.org/chat";\n'
             'send(url, { messages: [{ role: "user", content: "f" }] });\n')
     result = convert_javascript(code)

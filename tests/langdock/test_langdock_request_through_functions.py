@@ -23,7 +23,8 @@ def test_js_literals_every_caller_passes_are_converted_in_place():
     code = JS_HEAD + (
         'ask({ assistantId: "a", messages: [{ role: "user", content: "one" }] });\n'
         'ask({ assistantId: "a", messages: [{ role: "user", content: "two" }] });\n'
-        'askWith({ body: { assistantId: "a", messages: [{ role: "user", content: "three" }] } });\n')
+        'askWith({ body: { assistantId: "a", '
+        'messages: [{ role: "user", content: "three" }] } });\n')
     result = convert_javascript(code)
     assert result.output == JS_NEW_HEAD + (
         'ask({ agentId: "a", messages: [{ id: "msg_0", role: "user", '
@@ -38,7 +39,8 @@ def test_js_literals_every_caller_passes_are_converted_in_place():
 def test_js_one_unseen_caller_wraps_the_body_and_keeps_every_literal():
     calls = ('ask({ assistantId: "a", messages: [{ role: "user", content: "one" }] });\n'
              "ask(req.body);\n"
-             'askWith({ body: { assistantId: "a", messages: [{ role: "user", content: "x" }] } });\n'
+             'askWith({ body: { assistantId: "a", '
+             'messages: [{ role: "user", content: "x" }] } });\n'
              "askWith({ other: 1 });\n")
     result = convert_javascript(JS_HEAD + calls)
     assert result.output.startswith(
@@ -99,7 +101,8 @@ def test_py_method_parameters_are_counted_without_self():
 
 def test_py_literal_in_a_callers_local_variable_stays_when_another_caller_is_unseen():
     calls = ("def hello():\n"
-             '    payload = {"assistantId": "a", "messages": [{"role": "user", "content": "one"}]}\n'
+             '    payload = {"assistantId": "a", '
+             '"messages": [{"role": "user", "content": "one"}]}\n'
              "    return ask(payload)\n\n\n"
              "ask(request_body)\n")
     result = convert_langdock_python(PY_HEAD + calls)
