@@ -45,6 +45,7 @@ def test_env_notes_name_the_variable_or_say_this_variable():
     result = convert_langdock_python(code)
     assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
         '"assistantId"', '"agentId"')
+    assert result.kind == "python"
     env = [(n.line, n.column, n.message.split(",")[0]) for n in result.notes
            if n.rule == "langdock-env-url"]
     assert env == [
