@@ -107,7 +107,8 @@ def test_check_outside_any_loop_is_noted_where_it_stands():
     assert [(n.line, n.column, n.rule) for n in result.notes] == [(4, 7, RULE)]
 
 
-def test_loop_that_skips_other_events_and_returns_at_done_is_rewritten_whole():
+@pytest.mark.parametrize("differs", ["!==", "!="])
+def test_loop_that_skips_other_events_and_returns_at_done_is_rewritten_whole(differs):
     # was a bug: the `!==` check kept "message", so the rewritten loop skipped every event
     code = (
         "async function read(response, lines) {\n"
@@ -115,7 +116,7 @@ def test_loop_that_skips_other_events_and_returns_at_done_is_rewritten_whole():
         "  for await (const line of lines) {\n"
         "    const event = JSON.parse(line);\n"
         '    if (event.type == "done") return;\n'
-        '    if (event.type !== "message") continue;\n'
+        f'    if (event.type {differs} "message") continue;\n'
         "    show(event.content);\n"
         "  }\n"
         "}\n"
