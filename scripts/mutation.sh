@@ -34,6 +34,14 @@ declare -A SUBSETS=(
   [payloads-langdock]="helpers/payloads/langdock/*|tests/payloads tests/test_mutation_regressions.py"
   [runs-to-responses]="helpers/foundry/rules/runs_to_responses.py|tests/foundry tests/test_mutation_regressions.py"
   [files-and-vector-stores]="helpers/foundry/rules/files_and_vector_stores.py|tests/foundry tests/test_mutation_regressions.py"
+  [langdock-js-facts]="helpers/langdock/js_facts.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-js-flow]="helpers/langdock/js_flow.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-js-summary]="helpers/langdock/js_summary.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-js-sse-loops]="helpers/langdock/js_rules/sse_loops.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-py-facts]="helpers/langdock/py_facts.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-py-flow]="helpers/langdock/py_flow.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-py-requests-flow]="helpers/langdock/py_requests_flow.py|tests/langdock tests/test_mutation_regressions.py"
+  [langdock-py-reads-flow]="helpers/langdock/py_reads_flow.py|tests/langdock tests/test_mutation_regressions.py"
 )
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(all)

@@ -257,7 +257,8 @@ class _Scanner(Recorder):
         if not self.for_loops:
             return
         sides = [node.left] + [c.comparator for c in node.comparisons]
-        if not all(isinstance(c.operator, cst.Equal) for c in node.comparisons):
+        # `!=` too: `if event["type"] != "message": continue` skips the same events
+        if not all(isinstance(c.operator, (cst.Equal, cst.NotEqual)) for c in node.comparisons):
             return
         if any(str_value(s) in _LEGACY_TYPES for s in sides) and any(
             str_index(s) == "type" or get_key(s) == "type" for s in sides

@@ -350,8 +350,14 @@ class Flow:
             keys = {str_of(e.key) for e in node.elements if isinstance(e, cst.DictElement)}
             return bool(keys & {"messages", "assistantId", "agentId", "assistant", "agent"})
         if isinstance(node, cst.Name):
-            return any(how[0] == "value" and self._looks_like_chat_body(how[1], scope, depth + 1)
-                       for how in self.bindings(node.value, scope)[0])
+            bindings, owner = self.bindings(node.value, scope)
+            return any(how[0] == "value" and self._looks_like_chat_body(how[1], owner, depth + 1)
+                       for how in bindings)
+        if isinstance(node, cst.Call) and self.local_function(node) is not None:
+            # `json=build(q)`: the body a function of this module returns
+            return any(self._looks_like_chat_body(value, function_scope, depth + 1)
+                       for function_scope, _params in self.rec.functions[self.local_function(node)]
+                       for value in function_scope.returns)
         return False
 
     # -- what an expression holds ---------------------------------------------------

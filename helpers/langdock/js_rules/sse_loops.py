@@ -38,7 +38,8 @@ def _stream_markers(ctx) -> list[int]:
 
 def _legacy_check(ctx, node) -> bool:
     op = node.child_by_field_name("operator")
-    if op is None or ctx.text(op) not in ("===", "=="):
+    # `!==` too: `if (data.type !== "message") continue;` skips the same events
+    if op is None or ctx.text(op) not in ("===", "==", "!==", "!="):
         return False
     sides = [node.child_by_field_name("left"), node.child_by_field_name("right")]
     values = [jstree.string_value(ctx.source, s) for s in sides]
