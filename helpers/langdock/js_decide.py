@@ -371,7 +371,7 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
     legacy_chat = bool(facts.legacy_endpoints & {"chat/completions", None})
     answers_here = out.has_chat_call or bool(flow.ext.returns)
     handled: set[int] = set()
-    content_reads = []
+    content_reads, text_reads = [], []
     helper_ranges = [(f.start_byte, f.end_byte) for f in ctx.nodes("function_declaration")
                      if f.child_by_field_name("name") is not None
                      and ctx.text(f.child_by_field_name("name")) in HELPERS]
@@ -404,9 +404,7 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
                 ):
                     message = content.child_by_field_name("object")
                     if "chat.message" in flow.kinds(message):
-                        out.content_text.append((node, message))
-                        out.helpers_used.add("langdockText")
-                        handled.add(content.id)
+                        text_reads.append((node, message, content))
         elif name == "content" and node.type == "member_expression":
             content_reads.append(node)
         elif name == "delta" and legacy_chat:
@@ -415,6 +413,16 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
                 choices = strip(inner.child_by_field_name("object"))
                 if choices is not None and jstree.property_name(src, choices) == "choices":
                     out.note(node, "warning", STREAMS, advice.DELTA_READER)
+    renamed = {n.id for n in out.result_renames}
+    for node, message, content in text_reads:
+        item = strip(message)
+        result = strip(item.child_by_field_name("object")) if item is not None and \
+            item.type == "subscript_expression" else None
+        if result is not None and jstree.property_name(src, result) == "result" and result.id not in renamed:
+            continue  # `x.result[0]` whose `result` stays (not a traced chat answer): its text read stays too
+        out.content_text.append((node, message))
+        out.helpers_used.add("langdockText")
+        handled.add(content.id)
     for node in content_reads:
         message = node.child_by_field_name("object")
         if node.id in handled or "chat.message" not in flow.kinds(message):

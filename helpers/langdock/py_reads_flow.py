@@ -27,7 +27,7 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
     legacy_chat = "chat/completions" in facts.legacy_endpoints or None in facts.legacy_endpoints
     answers_here = facts.has_chat_call or bool(flow.ext.returns)
     handled: set[int] = set()
-    content_reads = []
+    content_reads, text_reads = [], []
     for node, base, key in scanner.key_reads:
         scope = scanner.scope_of.get(id(node), scanner.module_scope)
         if scope.name in HELPERS:  # our own helpers read both shapes on purpose
@@ -52,13 +52,17 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
                     and str_index(inner.value) == "content"):
                 message = inner.value.value
                 if "chat.message" in flow.kinds(message, scope):
-                    facts.content_text[id(node)] = message
-                    facts.helpers_used.add("langdock_text")
-                    handled.add(id(inner.value))
+                    text_reads.append((node, message, inner))
         elif key == "content" and isinstance(node, cst.Subscript):
             content_reads.append((node, base, scope))
         elif key == "delta" and legacy_chat and _choices_item(base):
             facts.note(node, "warning", STREAMS, advice.DELTA_READER)
+    for node, message, inner in text_reads:
+        if _result_item(message) and id(message.value) not in facts.result_renames:
+            continue  # `x["result"][0]` whose `result` stays (not a traced chat answer): its text read stays too
+        facts.content_text[id(node)] = message
+        facts.helpers_used.add("langdock_text")
+        handled.add(id(inner.value))
     for node, base, scope in content_reads:
         if id(node) not in handled and "chat.message" in flow.kinds(base, scope):
             if id(node) in scanner.iterated:  # a loop over the parts: give it parts
@@ -71,6 +75,11 @@ def decide_reads(facts, scanner, flow: Flow) -> None:
     for call in scanner.v4_checks:
         facts.note(call, "warning", STREAMS, advice.V4_READER)
     _env_notes(facts, scanner, flow)
+
+
+def _result_item(node: cst.CSTNode) -> bool:
+    """`x["result"][0]`: a message read straight out of a response's `result`."""
+    return isinstance(node, cst.Subscript) and bool(int_index(node)) and str_index(node.value) == "result"
 
 
 def _choices_item(node: cst.CSTNode) -> bool:
