@@ -7,7 +7,8 @@
 #   SAMPLE=400 scripts/mutation.sh langdock  # a random sample of 400 mutants (seed $SEED, default 1): an estimate
 #
 # With SAMPLE the score is that of the sampled mutants only; the same SEED and code draw the same
-# sample, so a before/after pair measures the same mutants.
+# sample. Once tests or code changed, the mutant count may too: SAMPLE_FILE=<earlier WORK>/sample.txt
+# reruns the earlier sample's mutants (those that still exist), so before and after measure the same ones.
 #
 # The copy keeps mutmut's `mutants/` folder and config out of the checkout. mutmut mutates only
 # the files matched by `only_mutate` and runs, for each mutant, the tests that reach the mutated
@@ -79,12 +80,16 @@ started=$(date -u +%s)
 if [ -n "${SAMPLE:-}" ]; then
   # Generate the mutants and the test map without running any mutant (no name matches), then draw.
   "$PY" -m mutmut run --max-children "$JOBS" "no-such-mutant" >/dev/null 2>&1 || true
-  mapfile -t chosen < <(SAMPLE="$SAMPLE" SEED="${SEED:-1}" "$PY" - <<'PYEOF'
+  mapfile -t chosen < <(SAMPLE="$SAMPLE" SEED="${SEED:-1}" SAMPLE_FILE="${SAMPLE_FILE:-}" "$PY" - <<'PYEOF'
 import glob, json, os, random
 names = sorted(name for meta in glob.glob("mutants/**/*.meta", recursive=True)
                for name in json.load(open(meta)).get("exit_code_by_key", {}))
-random.seed(int(os.environ["SEED"]))
-print("\n".join(sorted(random.sample(names, min(int(os.environ["SAMPLE"]), len(names))))))
+if os.environ["SAMPLE_FILE"]:  # the names an earlier run drew, where they still exist
+    earlier = open(os.environ["SAMPLE_FILE"]).read().split()
+    print("\n".join(name for name in earlier if name in set(names)))
+else:
+    random.seed(int(os.environ["SEED"]))
+    print("\n".join(sorted(random.sample(names, min(int(os.environ["SAMPLE"]), len(names))))))
 PYEOF
 )
   printf '%s\n' "${chosen[@]}" > sample.txt
