@@ -34,6 +34,13 @@ declare -A SUBSETS=(
   [payloads-langdock]="helpers/payloads/langdock/*|tests/payloads tests/test_mutation_regressions.py"
   [runs-to-responses]="helpers/foundry/rules/runs_to_responses.py|tests/foundry tests/test_mutation_regressions.py"
   [files-and-vector-stores]="helpers/foundry/rules/files_and_vector_stores.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-function-calling]="helpers/foundry/rules/function_calling.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-stream-loops]="helpers/foundry/rules/stream_loops.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-event-handlers]="helpers/foundry/rules/event_handlers.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-tool-definitions]="helpers/foundry/rules/tool_definitions.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-polling-loops]="helpers/foundry/rules/polling_loops.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-reading-results]="helpers/foundry/rules/reading_results.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-toolset-methods]="helpers/foundry/rules/toolset_methods.py|tests/foundry tests/test_mutation_regressions.py"
 )
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(all)
