@@ -2,6 +2,8 @@
 awaited runs, runs made in another function, and enable_auto_function_calls by keyword."""
 from __future__ import annotations
 
+import pytest
+
 from .support import convert_checked, dedent, messages
 
 REF = '{"agent_reference": {"name": agent.name, "version": agent.version, "type": "agent_reference"}}'
@@ -142,11 +144,48 @@ def test_auto_function_calls_by_keyword_before_a_thread_and_run():
     assert (note.line, note.severity) == (4, "info")
 
 
-def test_a_long_function_set_is_shortened_in_the_note():
-    result = convert_checked(
-        "client.enable_auto_function_calls({fetch_current_weather_for_city, fetch_the_calendar_events_for_today, "
-        "send_an_email})\n")
+@pytest.mark.parametrize("functions, shown", [
+    # 84 characters: the first 77, then an ellipsis
+    ("{fetch_current_weather_for_city, fetch_the_calendar_events_for_today, send_an_email}",
+     "{fetch_current_weather_for_city, fetch_the_calendar_events_for_today, send_an..."),
+    # 80 characters fit; 81 do not
+    ("{look_up_the_weather_for_a_city, look_up_the_calendar_for_today, send_email_now}",
+     "{look_up_the_weather_for_a_city, look_up_the_calendar_for_today, send_email_now}"),
+    ("{look_up_the_weather_for_a_city, look_up_the_calendar_for_today, send_email_now_}",
+     "{look_up_the_weather_for_a_city, look_up_the_calendar_for_today, send_email_n..."),
+])
+def test_a_long_function_set_is_shortened_in_the_note(functions, shown):
+    result = convert_checked(f"client.enable_auto_function_calls({functions})\n")
     [note] = result.notes
     assert note.severity == "warning"
-    # 77 characters of the set, then an ellipsis
-    assert "(`{fetch_current_weather_for_city, fetch_the_calendar_events_for_today, send_an...`)" in note.message
+    assert f"(`{shown}`)" in note.message
+
+
+def test_a_toolset_given_a_function_tool_inline_runs_its_functions():
+    result = convert_checked(dedent("""
+        from azure.ai.agents.models import FunctionTool, ToolSet
+
+
+        def lookup(name: str) -> str:
+            return name
+
+
+        toolset = ToolSet()
+        toolset.add(FunctionTool({lookup}))
+        agent = client.create_agent(model="m", name="n", toolset=toolset)
+        run = client.runs.create(thread_id=thread.id, agent_id=agent.id)
+        outputs = toolset.execute_tool_calls(calls)
+    """))
+    assert result.output.endswith(
+        'outputs = [{"type": "function_call_output", "call_id": c.call_id, "output": '
+        'str({"lookup": lookup}[c.name](**json.loads(c.arguments)))} for c in calls]\n')
+
+
+def test_a_thread_id_keyword_names_the_conversation_of_a_run_not_made_here():
+    result = convert_checked(dedent("""
+        def answer(client, run, outputs):
+            client.runs.submit_tool_outputs(thread_id=run.thread_id, run_id=run.id, tool_outputs=outputs)
+    """))
+    assert result.output.endswith(
+        "    run = openai_client.responses.create(conversation=run.thread_id, input=outputs, "
+        'extra_body={"agent_reference": {"name": "my-agent", "type": "agent_reference"}})\n')
