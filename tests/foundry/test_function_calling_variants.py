@@ -189,3 +189,25 @@ def test_a_thread_id_keyword_names_the_conversation_of_a_run_not_made_here():
     assert result.output.endswith(
         "    run = openai_client.responses.create(conversation=run.thread_id, input=outputs, "
         'extra_body={"agent_reference": {"name": "my-agent", "type": "agent_reference"}})\n')
+
+
+def test_a_toolset_passed_in_finds_the_functions_added_to_it_elsewhere():
+    result = convert_checked(dedent("""
+        from azure.ai.agents.models import FunctionTool
+
+
+        def lookup(name: str) -> str:
+            return name
+
+
+        def register(toolset):
+            functions = FunctionTool({lookup})
+            toolset.add(functions)
+
+
+        def answer(toolset, calls):
+            return toolset.execute_tool_calls(calls)
+    """))
+    assert result.output.endswith(
+        '    return [{"type": "function_call_output", "call_id": c.call_id, "output": '
+        'str({"lookup": lookup}[c.name](**json.loads(c.arguments)))} for c in calls]\n')
