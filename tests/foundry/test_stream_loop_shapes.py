@@ -15,6 +15,9 @@ def test_a_beta_event_test_nested_in_an_unrelated_branch_is_converted():
             else:
                 if event.event == "thread.message.delta":
                     print(event.data.delta.content[0].text.value, end="")
+            if verbose:
+                if event.event == "thread.run.completed":
+                    print(event.data.usage.completion_tokens)
     """))
     # the unrelated test stays; the text of a message delta is the delta of an output_text.delta event
     assert result.output.endswith(dedent("""
@@ -24,6 +27,9 @@ def test_a_beta_event_test_nested_in_an_unrelated_branch_is_converted():
             else:
                 if event.type == "response.output_text.delta":
                     print(event.delta, end="")
+            if verbose:
+                if event.type == "response.completed":
+                    print(event.response.usage.output_tokens)
     """))
 
 
