@@ -43,6 +43,13 @@ declare -A SUBSETS=(
   [langdock-py-flow]="helpers/langdock/py_flow.py|tests/langdock tests/test_mutation_regressions.py"
   [langdock-py-requests-flow]="helpers/langdock/py_requests_flow.py|tests/langdock tests/test_mutation_regressions.py"
   [langdock-py-reads-flow]="helpers/langdock/py_reads_flow.py|tests/langdock tests/test_mutation_regressions.py"
+  [rules-function-calling]="helpers/foundry/rules/function_calling.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-stream-loops]="helpers/foundry/rules/stream_loops.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-event-handlers]="helpers/foundry/rules/event_handlers.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-tool-definitions]="helpers/foundry/rules/tool_definitions.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-polling-loops]="helpers/foundry/rules/polling_loops.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-reading-results]="helpers/foundry/rules/reading_results.py|tests/foundry tests/test_mutation_regressions.py"
+  [rules-toolset-methods]="helpers/foundry/rules/toolset_methods.py|tests/foundry tests/test_mutation_regressions.py"
 )
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(all)

@@ -16,6 +16,8 @@ def convert_checked(source: str) -> ConversionResult:
     """Convert, and check what every conversion must satisfy."""
     result = convert_code(source)
     ast.parse(result.output)  # output parses
+    if _compiles(source):  # and compiles where the input did (catches `continue` left outside a loop)
+        compile(result.output, "<converted>", "exec", dont_inherit=True)
     again = convert_code(result.output)
     assert again.output == result.output, "converting twice changed the code again"
     assert not [n for n in result.notes if "internal error" in n.message], result.notes
@@ -23,6 +25,14 @@ def convert_checked(source: str) -> ConversionResult:
     verdict = verify_code(result.output, result.notes, original=result.source)
     assert verdict.level != "failed", [c for c in verdict.checks if c.level == "failed"]
     return result
+
+
+def _compiles(source: str) -> bool:
+    try:
+        compile(source, "<input>", "exec", dont_inherit=True)
+    except SyntaxError:
+        return False
+    return True
 
 
 def assert_converts(before: str, after: str) -> ConversionResult:

@@ -439,7 +439,9 @@ def _execute_all(node: ast.Call, ctx: Context, owner: str) -> None:
     if table is None or not ctx.claim(node):
         return
     ctx.require_import("json", "")
-    calls = ctx.text(node.args[0])
+    # the call is replaced whole, so `run.required_action...tool_calls` inside it is rewritten here
+    run = _tool_calls_run(ctx, node.args[0])
+    calls = _calls_of(run) if run is not None else ctx.text(node.args[0])
     ctx.replace(node, f'[{{"type": "function_call_output", "call_id": c.call_id, "output": '
                 f'str({table}[c.name](**json.loads(c.arguments)))}} for c in {calls}]')
 
