@@ -202,3 +202,22 @@ def test_a_toolset_argument_stays_noted_when_a_toolset_of_this_code_is_not_assig
     """))
     assert "# TODO(migration): toolset=profile.kit" in result.output
     assert "tools=profile.kit" not in result.output
+
+
+def test_converted_tools_added_to_a_toolset_built_elsewhere_get_a_note():
+    result = convert_checked(
+        "from azure.ai.agents.models import FunctionTool\n"
+        "\n"
+        "def echo(text: str) -> str:\n"
+        "    \"\"\"Echo.\"\"\"\n"
+        "    return text\n"
+        "\n"
+        "def register(toolset):\n"
+        "    functions = FunctionTool(functions={echo})\n"
+        "    toolset.add(functions)\n"
+    )
+    assert "    toolset.add(functions)\n" in result.output  # left: the toolset is not built here
+    [note] = [n for n in result.notes if n.rule == "tool_definitions" and n.line == 9]
+    assert note.severity == "warning"
+    assert "`functions` is now a list of 2.x tools, but `toolset` is not built here" in note.message
+    assert "make `toolset` a list and extend it" in note.message

@@ -64,6 +64,7 @@ def convert(node: ast.Call, ctx: Context) -> None:
         _method(node, ctx, holder, var)
         return
     if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+        _note_converted_tools_added_elsewhere(node, ctx)
         return
     name = legacy_class(ctx, node)
     if name is None or not _placed_for_us(ctx, node) or not ctx.claim(node):
@@ -119,6 +120,22 @@ def convert_definitions(node: ast.Attribute, ctx: Context) -> None:
         return
     ctx.note(node, "info", "`.definitions` is gone: a 2.x tool model is its own definition, so the list holds "
              "the tool itself.")
+
+
+def _note_converted_tools_added_elsewhere(node: ast.Call, ctx: Context) -> None:
+    """`toolset.add(functions)` on a toolset this code does not build: `functions` is now a list of 2.x tools."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "add" and len(node.args) == 1
+            and isinstance(node.args[0], ast.Name)):
+        return
+    added = state(ctx).variables.get(node.args[0].id)
+    if added is None or added.kind not in ("tool", "tools") or not ctx.claim(node):
+        return
+    what = "a list of 2.x tools" if added.kind == "tools" else "a 2.x tool model"
+    ctx.note(node, "warning", f"`{node.args[0].id}` is now {what}, but `{ctx.text(func.value)}` is not built "
+             "here, so this `.add` was left as it is: in 2.x the agent takes a plain list "
+             f"(PromptAgentDefinition(tools=[...])); make `{ctx.text(func.value)}` a list and "
+             f"{'extend' if added.kind == 'tools' else 'append to'} it.")
 
 
 def _method(node: ast.Call, ctx: Context, name: str, var: ToolVar) -> None:
