@@ -28,6 +28,13 @@ declare -A SUBSETS=(
   [payloads]="helpers/payloads/*|tests/payloads tests/test_mutation_regressions.py"
   [langdock]="helpers/langdock/*|tests/langdock tests/test_mutation_regressions.py"
   [payloads-langdock]="helpers/payloads/langdock/*|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-foundry]="helpers/payloads/foundry/*|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-foundry-tools]="helpers/payloads/foundry/tools.py|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-foundry-message-to-item]="helpers/payloads/foundry/message_to_item.py|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-foundry-run-steps]="helpers/payloads/foundry/run_steps_to_items.py|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-foundry-run-to-response]="helpers/payloads/foundry/run_to_response.py|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-streams]="helpers/payloads/streams/*|tests/payloads tests/test_mutation_regressions.py"
+  [payloads-streams-read-lines]="helpers/payloads/streams/read_lines.py|tests/payloads tests/test_mutation_regressions.py"
   [runs-to-responses]="helpers/foundry/rules/runs_to_responses.py|tests/foundry tests/test_mutation_regressions.py"
   [files-and-vector-stores]="helpers/foundry/rules/files_and_vector_stores.py|tests/foundry tests/test_mutation_regressions.py"
 )

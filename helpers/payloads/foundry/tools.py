@@ -169,7 +169,7 @@ def _ai_search(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule: 
         ctx.note(rule, "warning", "azure_ai_search needs its indexes; none were found in "
                  "tool_resources.azure_ai_search: add them under azure_ai_search.indexes", path)
         return {**tool, spec.settings: {spec.entries: []}}
-        ctx.note(rule, "info", "tool_resources.azure_ai_search.indexes moved onto the tool", path)
+    ctx.note(rule, "info", "tool_resources.azure_ai_search.indexes moved onto the tool", path)
     new = {**tool, spec.settings: {spec.entries: indexes}}
     return _renamed_settings(new, spec, ctx, rule, path)
 
