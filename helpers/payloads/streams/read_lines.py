@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ..models.streams import V4_MODELS, V4_VALUE_TYPES, V5_TYPES
 
 DONE = "[DONE]"
+JSON_NAMES = {str: "string", list: "array", dict: "object"}  # the value types of V4_VALUE_TYPES
 _decoder = json.JSONDecoder()
 
 
@@ -97,9 +98,8 @@ def read_v4(text: str, ctx: Context) -> list[tuple[int, str, Any]]:
             raise InputError(f"`{code}:` is not an AI SDK 4 data-stream code", line=number, column=1,
                              kind="langdock-stream")
         if expected is not None and not isinstance(value, expected):
-            raise InputError(f"`{code}:` needs a JSON {expected.__name__ if isinstance(expected, type) else 'value'}"
-                             .replace("str", "string").replace("dict", "object").replace("list", "array"),
-                             line=number, column=3, kind="langdock-stream")
+            raise InputError(f"`{code}:` needs a JSON {JSON_NAMES[expected]}", line=number, column=3,
+                             kind="langdock-stream")
         if code in V4_MODELS:
             try:
                 V4_MODELS[code].model_validate(value)
