@@ -201,3 +201,17 @@ def test_message_in_a_list_is_noted_at_its_index_and_its_id_note_is_the_list_not
         ("F4", "info", "data", "legacy message ids were kept so you can trace them; the service assigns new item "
                                "ids when the messages are added to a conversation"),
     ])
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("", "empty"),
+    ({}, "empty"),
+    ({"city": "Köln"}, 'value {"city": "Köln"}'),
+    ("x" * 58, 'value "' + "x" * 58 + '"'),  # 60 characters of JSON: shown whole
+    ("x" * 59, 'value "' + "x" * 58 + "…"),  # 61: cut to 59 and an ellipsis
+])
+def test_dropped_values_are_shown_short(value, shown):
+    _, notes = convert(message("user", [], thread_id=value))
+    severity = "info" if shown == "empty" else "warning"
+    assert notes == [("F3", severity, "thread_id", f"`thread_id` ({shown}) has no counterpart in a conversation "
+                      "item and was left out: the item lives in the conversation you add it to")]

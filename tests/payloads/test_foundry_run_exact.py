@@ -192,6 +192,7 @@ def test_thread_id_becomes_the_conversation():
     ("auto", {"format": {"type": "text"}}),
     ({"type": "json_object"}, {"format": {"type": "json_object"}}),
     ({"type": "text"}, {"format": {"type": "text"}}),
+    ({"type": "text", "json_schema": {"name": "s"}}, {"format": {"type": "text"}}),
     ({"type": "json_schema", "json_schema": {"name": "s", "schema": {}, "strict": True}},
      {"format": {"type": "json_schema", "name": "s", "schema": {}, "strict": True}}),
 ])
