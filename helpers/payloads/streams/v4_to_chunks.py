@@ -38,7 +38,7 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
                 usage_noted = True
                 ctx.note("S8", "info", "token usage has no place in v5 stream chunks; send it as "
                          "messageMetadata if the client needs it", line=line)
-            reason = value.get("finishReason", "unknown")
+            reason = value["finishReason"]  # V4Finish requires it
             chunks.add({"type": "finish-step" if code == "e" else "finish", "_reason": reason})
             finished = finished or code == "d"
         elif code == "b":
@@ -46,7 +46,7 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
                         "toolName": value.get("toolName")})
         elif code == "c":
             chunks.add({"type": "tool-input-delta", "toolCallId": value.get("toolCallId"),
-                        "inputTextDelta": value.get("argsTextDelta", "")})
+                        "inputTextDelta": value["argsTextDelta"]})
         elif code == "9":
             chunks.add({"type": "tool-input-available", "toolCallId": value.get("toolCallId"),
                         "toolName": value.get("toolName"), "input": value.get("args")})
@@ -61,8 +61,8 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
                 source["title"] = value["title"]
             chunks.add(source)
         elif code == "k":
-            media = value.get("mimeType", "application/octet-stream")
-            chunks.add({"type": "file", "mediaType": media, "url": f"data:{media};base64,{value.get('data', '')}"})
+            media = value["mimeType"]  # V4File requires both
+            chunks.add({"type": "file", "mediaType": media, "url": f"data:{media};base64,{value['data']}"})
         elif code == "2":
             for item in value:
                 chunks.add({"type": "data-v4", "data": item})
