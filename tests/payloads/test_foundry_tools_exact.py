@@ -56,6 +56,12 @@ def test_unknown_tool_type_is_kept_with_a_warning():
                       "it was kept as it is: check its 2.x model in azure.ai.projects.models")]
 
 
+def test_the_tools_after_an_unknown_one_still_convert():
+    out, notes = convert(agent([{"type": "browser_automation"}, {"type": "code_interpreter"}]))
+    assert tools_of(out) == [{"type": "browser_automation"}, {"type": "code_interpreter", "container": {"type": "auto"}}]
+    assert [n[2] for n in notes] == ["tools[0]"]
+
+
 def test_tool_without_type_is_kept_with_a_warning():
     out, notes = convert(agent([{"name": "x"}]))
     assert tools_of(out) == [{"name": "x"}]
@@ -138,6 +144,8 @@ def test_file_search_already_2x_is_kept_and_vector_stores_to_create_stay_unconve
     ("fancy", "fancy", ("warning", "ranker 'fancy' is not a known ranker; it was kept: 2.x takes 'auto' or "
                         "'default-2024-11-15'")),
     (7, 7, ("warning", "ranker 7 is not a known ranker; it was kept: 2.x takes 'auto' or 'default-2024-11-15'")),
+    (["auto"], ["auto"], ("warning", "ranker ['auto'] is not a known ranker; it was kept: 2.x takes 'auto' or "
+                          "'default-2024-11-15'")),
 ])
 def test_file_search_rankers(ranker, new_ranker, note):
     tool = {"type": "file_search", "file_search": {"ranking_options": {"ranker": ranker, "score_threshold": 0.5}}}
@@ -235,6 +243,15 @@ def test_ai_search_with_settings_on_the_tool_renames_them_and_keeps_resource_ind
                       MOVED + "no azure_ai_search tool reads it: add that tool, or drop the value")]
 
 
+def test_ai_search_settings_on_the_tool_with_legacy_names_are_renamed():
+    tool = {"type": "azure_ai_search", "azure_ai_search": {"indexes": [{"index_connection_id": "c", "index_name": "a"}]}}
+    out, notes = convert(agent([tool]))
+    assert tools_of(out) == [{"type": "azure_ai_search", "azure_ai_search": {"indexes": [
+        {"index_name": "a", "project_connection_id": "c"}]}}]
+    assert notes == [("F1", "info", "tools[0]", "azure_ai_search: index_connection_id → project_connection_id (the id "
+                      "of the connection in your Foundry project)")]
+
+
 def test_ai_search_without_indexes_gets_an_empty_list_and_a_warning():
     out, notes = convert(agent([{"type": "azure_ai_search"}], {"azure_ai_search": {"indexes": []}}))
     assert tools_of(out) == [{"type": "azure_ai_search", "azure_ai_search": {"indexes": []}}]
@@ -266,6 +283,12 @@ def test_openapi_auth_that_needs_no_change_is_kept_as_is(auth):
     tool = {"type": "openapi", "openapi": {"name": "w", "spec": {}, "auth": auth}}
     out, notes = convert(agent([tool]))
     assert tools_of(out) == [tool]
+    assert notes == []
+
+
+def test_openapi_without_a_definition_is_kept():
+    out, notes = convert(agent([{"type": "openapi"}]))
+    assert tools_of(out) == [{"type": "openapi"}]
     assert notes == []
 
 
@@ -320,7 +343,7 @@ def test_mcp_resource_that_is_not_a_list_is_left_for_the_marked_key():
 
 
 def test_unknown_resources_are_kept_whole_or_per_key():
-    out, notes = convert(agent([], {"browser": {"session": "s1", "empty": ""}, "quota": 3}))
+    out, notes = convert(agent([], {"browser": {"empty": "", "session": "s1"}, "quota": 3}))
     assert out["unconverted"] == {"tool_resources": {"browser": {"session": "s1"}, "quota": 3}}
     assert notes == sorted([
         ("F1", "warning", "tool_resources.browser.session", MOVED + "it is not a known tool resource"),
