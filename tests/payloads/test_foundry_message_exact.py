@@ -215,3 +215,16 @@ def test_dropped_values_are_shown_short(value, shown):
     severity = "info" if shown == "empty" else "warning"
     assert notes == [("F3", severity, "thread_id", f"`thread_id` ({shown}) has no counterpart in a conversation "
                       "item and was left out: the item lives in the conversation you add it to")]
+
+
+def test_a_single_annotation_not_in_a_list_and_a_non_object_annotation():
+    single = {"type": "file_path", "start_index": 2, "file_path": {"file_id": "f"}}
+    out, notes = convert(message("assistant", [text("a", single), text("b", ["odd"])]))
+    assert out["content"] == [
+        {"type": "output_text", "text": "a", "annotations": [{"type": "file_path", "file_id": "f", "index": 2}]},
+        {"type": "output_text", "text": "b", "annotations": ["odd"]}]
+    assert notes == sorted([
+        ("F3", "info", "content[0].text.annotations[0]", "file path annotation converted to {file_id, index}"),
+        ("F3", "warning", "content[1].text.annotations[0]", "annotation type None has no known counterpart; kept as "
+                                                            "it is"),
+    ])
