@@ -230,3 +230,12 @@ def test_list_ids_come_from_the_items_and_skip_non_string_ids():
               {"id": "call_2", "type": "function", "function": {"name": "f", "output": "o"}}])]}
     out, _ = convert(doc)
     assert (out["first_id"], out["last_id"], out["has_more"]) == ("call_1", "call_2_output", False)
+
+
+def test_calls_and_results_after_ones_that_are_skipped_still_convert():
+    calls = [{"id": "call_x", "type": "azure_ai_search"},
+             {"id": "call_s", "type": "file_search", "file_search": {"results": ["junk", {"file_id": "f1"}]}}]
+    out, _ = convert(step(calls))
+    assert out["data"] == [{"type": "file_search_call", "id": "call_s", "queries": [], "status": "completed",
+                            "results": [{"file_id": "f1", "filename": None, "score": None}]}]
+    assert out["unconverted"] == {"tool_calls": [calls[0]]}
