@@ -69,17 +69,6 @@ def test_tool_without_type_is_kept_with_a_warning():
                       "it was kept as it is: check its 2.x model in azure.ai.projects.models")]
 
 
-def test_connected_agent_moves_to_the_marked_key_and_the_next_tool_still_converts():
-    connected = {"type": "connected_agent", "connected_agent": {"id": "asst_h", "name": "h", "description": "d"}}
-    out, notes = convert(agent([connected, {"type": "code_interpreter"}]))
-    assert tools_of(out) == [{"type": "code_interpreter", "container": {"type": "auto"}}]
-    assert out["unconverted"] == {"tools": [connected]}
-    assert notes == [("F1", "error", "tools[0]",
-                      "a connected_agent tool has no 2.x tool: it was moved to `unconverted.tools` (remove that "
-                      "key before sending); no tool counterpart: call the other agent from a workflow agent "
-                      "(WorkflowAgentDefinition with InvokeAzureAgent) or through A2ATool and a project connection")]
-
-
 def test_code_interpreter_takes_its_file_ids_and_leaves_data_sources():
     out, notes = convert(agent([{"type": "code_interpreter"}], {
         "code_interpreter": {"file_ids": ["f1", "f2"], "data_sources": [{"uri": "u", "type": "uri_asset"}]}}))
