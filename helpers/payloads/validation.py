@@ -14,7 +14,7 @@ def validate(model: type[BaseModel], value: Any, text: str, kind: str, base: Pat
     try:
         return model.model_validate(value)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
+        first = exc.errors()[0]
         path = (*base, *_json_steps(value, first["loc"]))
         line, column = locate(text, [path])[path] if text else (None, None)  # locate falls back to a parent
         raise InputError(

@@ -119,3 +119,15 @@ def test_a_value_of_the_wrong_json_type_is_a_located_error(line, name):
 ])
 def test_a_value_that_breaks_the_code_model_is_a_located_error(line, message):
     assert error_of(read_v4, f'0:"a"\n{line}\n') == (message, 2, 3, "langdock-stream")
+
+
+def test_an_sse_field_is_named_by_the_text_before_its_first_colon():
+    events, notes = sse('id: a:b\ndata: [1]\n')
+    assert events == [(2, [1])]
+    assert notes == [("S7", "info", 1, 1, "the SSE `id:` field has no meaning in the new stream and was dropped")]
+
+
+@pytest.mark.parametrize("line, column", [("data: [1]X", 10), ("data: [1] \tX", 12)])
+def test_only_spaces_and_tabs_may_follow_an_event(line, column):
+    assert error_of(read_sse, line + "\r\n") == ("unexpected text after an event; expected `data:`", 1, column,
+                                                 "langdock-stream")

@@ -31,8 +31,8 @@ def read_sse(text: str, ctx: Context) -> list[tuple[int, Any]]:
             continue
         if line.startswith("data:"):
             events.extend((number, value) for value in _data_values(line, number))
-        elif line.split(":", 1)[0] in ("event", "id", "retry"):
-            ctx.note("S7", "info", f"the SSE `{line.split(':', 1)[0]}:` field has no meaning in the new "
+        elif line.partition(":")[0] in ("event", "id", "retry"):
+            ctx.note("S7", "info", f"the SSE `{line.partition(':')[0]}:` field has no meaning in the new "
                      "stream and was dropped", line=number, column=1)
         else:
             raise InputError("not an SSE line: expected `data: …`", line=number, column=1,
@@ -81,8 +81,7 @@ def read_v4(text: str, ctx: Context) -> list[tuple[int, str, Any]]:
     """(line number, code, value) for every v4 line."""
     out = []
     for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if not line.strip():
+        if not line.strip():  # a trailing "\r" is JSON whitespace: json.loads takes it
             continue
         code, sep, body = line.partition(":")
         if not sep or len(code) != 1:
@@ -104,8 +103,8 @@ def read_v4(text: str, ctx: Context) -> list[tuple[int, str, Any]]:
             try:
                 V4_MODELS[code].model_validate(value)
             except ValidationError as exc:
-                first = exc.errors(include_url=False)[0]
-                where = ".".join(str(step) for step in first["loc"]) or "value"
+                first = exc.errors()[0]
+                where = ".".join(str(step) for step in first["loc"])  # the v4 models are flat: one step
                 raise InputError(f"`{code}:` {where}: {first['msg']}", line=number, column=3,
                                  kind="langdock-stream") from None
         out.append((number, code, value))
