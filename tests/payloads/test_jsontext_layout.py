@@ -69,3 +69,15 @@ def test_an_empty_container_split_over_lines_says_little_about_style(spaces, a_i
     source = '{\n  "a": [\n' + " " * spaces + '],\n  "b": [1]\n}'
     a = '[1, 2]' if a_inline else '[\n    1,\n    2\n  ]'
     assert dump_like({"a": [1, 2], "b": [3]}, source) == '{\n  "a": ' + a + ',\n  "b": [3]\n}'
+
+
+@pytest.mark.parametrize("value, text", [([], "[]"), ({}, "{}")])
+def test_an_empty_result_is_written_on_one_line(value, text):
+    assert dump_like(value, '[\n  1\n]\n') == text + "\n"
+
+
+def test_a_string_cut_by_the_64_kb_sample_does_not_confuse_the_layout():
+    long = "x" * (65_536 - 10 - 6) + "}" * 20  # the sample ends inside the brackets of this string
+    source = '{\n  "a": "' + long + '"\n}\n'
+    assert len('{\n  "a": "') == 10
+    assert dump_like({"a": long, "b": [1]}, source) == '{\n  "a": "' + long + '",\n  "b": [\n    1\n  ]\n}\n'
