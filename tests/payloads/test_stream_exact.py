@@ -217,3 +217,10 @@ def test_the_v4_writer_skips_block_markers_and_notes_chunks_it_cannot_write():
     assert [(n.rule, n.severity, n.message) for n in ctx.finish()] == [
         ("S3", "warning", "chunk 'source-url' has no data-stream line and was left out")]
     assert write_v4([], ctx) == ""
+
+
+def test_blank_lines_before_the_first_event_are_skipped():
+    result, _ = convert('\n  \ndata: {"type":"done"}\n')
+    assert result.extras["input_format"] == "legacy-sse"
+    assert result.output == v5({"type": "start", "messageId": "msg_stream_0"}, {"type": "start-step"},
+                               {"type": "finish-step"}, {"type": "finish"})
