@@ -79,6 +79,8 @@ DATA = 'data: {"type": "text-delta"}'
     ("event: message\n" + DATA, True),
     ("\n".join([DATA] * 4 + ["event: message"]), False),  # SSE fields only among the first lines
     ("\n".join(["id: 1"] * 3 + [DATA]), True),
+    ("\n".join(["id: 1"] * 4 + [DATA]), True),
+    ("\n".join(["id: 1"] * 5 + [DATA]), False),  # the fifth line may no longer be a field
     ('0:"a"\n' + DATA, False),  # never mixed
     (DATA + '\n0:"a"', False),
     ('0:"a"\n9:{"toolCallId": "c"}', True),

@@ -28,6 +28,7 @@ def convert(**fields):
     ({"name": None}, "agent"),
     ({"name": "!!!"}, "agent"),
     ({"name": "-x-"}, "x"),
+    ({"name": "X-ray X"}, "X-ray-X"),
     ({"name": "-" + "a" * 63}, "a" * 63),
     ({"name": "a" * 62 + "-" + "b" * 10}, "a" * 62),
 ])

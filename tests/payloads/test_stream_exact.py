@@ -224,3 +224,29 @@ def test_blank_lines_before_the_first_event_are_skipped():
     assert result.extras["input_format"] == "legacy-sse"
     assert result.output == v5({"type": "start", "messageId": "msg_stream_0"}, {"type": "start-step"},
                                {"type": "finish-step"}, {"type": "finish"})
+
+
+def test_block_ids_count_up_per_kind():
+    result, _ = convert('0:"a"\ng:"b"\n0:"c"\ng:"d"\n0:"e"\nd:{"finishReason":"stop"}\n')
+    ids = [c["id"] for c in (json.loads(b[6:]) for b in result.output.split("\n\n") if b.startswith("data: {"))
+           if c["type"].endswith("-start")]
+    assert ids == ["txt_0", "rsn_0", "txt_1", "rsn_1", "txt_2"]
+
+
+def test_legacy_done_markers_and_every_event_after_done():
+    text = ('data: [DONE]\ndata: {"type":"message","content":"a"}\ndata: {"type":"done"}\n'
+            'data: {"type":"message","content":"b"}\ndata: {"type":"message","content":"c"}\n')
+    result, notes = convert(text)
+    assert result.output == v5({"type": "start", "messageId": "msg_stream_0"}, {"type": "start-step"},
+                               {"type": "text-start", "id": "txt_0"},
+                               {"type": "text-delta", "id": "txt_0", "delta": "a"}, {"type": "text-end", "id": "txt_0"},
+                               {"type": "finish-step"}, {"type": "finish"})
+    assert [n for n in notes if n[0] == "S4"] == [("S4", "warning", 4, "an event after `done` was dropped"),
+                                                  ("S4", "warning", 5, "an event after `done` was dropped")]
+
+
+def test_a_legacy_stream_without_done_is_noted_at_its_last_event():
+    _, notes = convert('data: {"type":"message","content":"a"}\n\ndata: {"type":"message","content":"b"}\n')
+    assert [n for n in notes if n[0] == "S4"] == [
+        ("S4", "warning", 3, "the transcript ended without `done`; the stream was closed with finish reason "
+                             "`unknown`")]

@@ -23,7 +23,7 @@ def sse(text):
 
 def error_of(reader, text):
     with pytest.raises(InputError) as info:
-        reader(text, ctx_for(text))
+        reader(text, ctx_for(text)) if reader is read_sse else reader(text)
     err = info.value
     return err.message, err.line, err.column, err.kind
 
@@ -88,7 +88,7 @@ def test_sse_format_is_judged_by_the_event_types(events, expected):
 
 def test_v4_lines_are_read_with_their_codes():
     text = '0:"Hel"\r\n\n0:"lo"\n1:{"any": "thing"}\n2:[{"k": 1}]\n  \ne:{"finishReason": "stop"}\n'
-    assert read_v4(text, ctx_for(text)) == [(1, "0", "Hel"), (3, "0", "lo"), (4, "1", {"any": "thing"}),
+    assert read_v4(text) == [(1, "0", "Hel"), (3, "0", "lo"), (4, "1", {"any": "thing"}),
                                             (5, "2", [{"k": 1}]), (7, "e", {"finishReason": "stop"})]
 
 

@@ -77,7 +77,7 @@ def sse_format(events: list[tuple[int, Any]]) -> str:
     return "legacy-sse"
 
 
-def read_v4(text: str, ctx: Context) -> list[tuple[int, str, Any]]:
+def read_v4(text: str) -> list[tuple[int, str, Any]]:
     """(line number, code, value) for every v4 line."""
     out = []
     for number, line in enumerate(text.split("\n"), start=1):
