@@ -98,7 +98,7 @@ def _file_search(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule
         ctx.note(rule, "info", "tool_resources.file_search.vector_store_ids moved onto the tool", path)
     if isinstance(options.get("ranking_options"), dict):
         options["ranking_options"] = _ranking(options["ranking_options"], ctx, rule, (*path, "file_search"))
-    new = {"type": "file_search", "vector_store_ids": ids, **options}
+    new = {"type": tool["type"], "vector_store_ids": ids, **options}
     new.update({k: v for k, v in tool.items() if k != "file_search"})
     return new
 
@@ -122,7 +122,7 @@ def _function(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule: s
     function = tool.get("function")
     if not isinstance(function, dict):
         return tool  # already flat (2.x) or not a function definition we can read
-    new = {"type": "function", **function}
+    new = {"type": tool["type"], **function}
     new.setdefault("parameters", {"type": "object", "properties": {}})
     if "strict" not in new:
         new["strict"] = False
