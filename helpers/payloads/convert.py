@@ -135,8 +135,8 @@ def _convert_json(text: str, kind: str, ctx: Context, *, explicit: bool) -> str:
 
 def _convert_python_object(value: dict, kind: str, ctx: Context) -> str:
     """P1: convert a printed SDK object; notes carry JSON paths but no lines (the text is not JSON)."""
-    actual = kind_of_value(value)
-    if actual not in (None, "json", kind):
+    actual = kind_of_value(value)  # a Foundry kind: python_object takes only Foundry objects
+    if actual != kind:
         raise InputError(f"this looks like a {actual!r} payload, not {kind!r}", path="$", kind=kind)
     ctx.locate_lines = False
     original = json.loads(json.dumps(value))

@@ -131,9 +131,7 @@ def _kind_of_object(obj: dict[str, Any]) -> str:
     messages = obj.get("messages")
     if "messages" in obj and any(key in obj for key in ("assistantId", "assistant", "agentId", "agent")):
         return "langdock-chat-request"
-    if isinstance(messages, list):
-        if any(key in obj for key in ("assistantId", "assistant", "agentId", "agent")):
-            return "langdock-chat-request"
+    if isinstance(messages, list):  # (with an agent key it was a request above)
         if messages and all(
             isinstance(m, dict) and m.get("role") == "assistant" and isinstance(m.get("content"), str)
             for m in messages[:50]

@@ -62,15 +62,15 @@ def _container_styles(text: str) -> tuple[dict[Path, bool], int | None]:
         token = match.group()
         if token == "\n":
             line += 1
-        elif token in "{[":
+        elif token in ("{", "["):
             if stack:
                 parent = stack[-1]
                 gpath = (*parent[0], parent[2] if parent[1] else "*")
             else:
                 gpath = ()
             stack.append([gpath, token == "{", None, token == "{", line, match.end()])
-        elif token in "}]":
-            if not stack:
+        elif token in ("}", "]"):
+            if not stack:  # only where the 64 KB sample cuts a string full of brackets
                 break
             frame = stack.pop()
             gap = match.start() - frame[5]
@@ -172,7 +172,7 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
             break
         token = match.group()
         pos = match.end()
-        if token in "{[":
+        if token in ("{", "["):
             path = (*stack[-1][0], stack[-1][2]) if stack else ()
             if path not in enter:
                 try:
@@ -184,7 +184,7 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
             stack.append(frame)
             if token == "[":
                 _mark_element(frame, text, pos, found, missing)
-        elif token in "}]":
+        elif token in ("}", "]"):
             if not stack:
                 break
             stack.pop()

@@ -14,9 +14,9 @@ def validate(model: type[BaseModel], value: Any, text: str, kind: str, base: Pat
     try:
         return model.model_validate(value)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
+        first = exc.errors()[0]
         path = (*base, *_json_steps(value, first["loc"]))
-        line, column = locate(text, [path]).get(path, (None, None)) if text else (None, None)
+        line, column = locate(text, [path])[path] if text else (None, None)  # locate falls back to a parent
         raise InputError(
             f"{first['msg']} (schema of {kind})", line=line, column=column, path=format_path(path), kind=kind
         ) from None

@@ -37,3 +37,10 @@ def test_all_reference_rules_are_cited():
     for rule_id in [*(f"C{i}" for i in range(1, 11)), *(f"R{i}" for i in range(1, 7)),
                     *(f"B{i}" for i in range(1, 5)), *(f"S{i}" for i in range(1, 11))]:
         assert rule_id in cited, rule_id
+
+
+def test_a_kind_without_json_rules_has_an_empty_rule_list():
+    from helpers.payloads.registry import rules_for
+
+    assert rules_for("langdock-stream") == []
+    assert rules_for("no-such-kind") == []

@@ -12,8 +12,8 @@ def is_empty(value: Any) -> bool:
     return value in (None, "", [], {})
 
 
-def note_dropped(ctx: Context, rule: str, doc: dict[str, Any], advice: dict[str, str],
-                 base: Path = (), target: str = "the new object") -> None:
+def note_dropped(ctx: Context, rule: str, doc: dict[str, Any], advice: dict[str, str], base: Path,
+                 target: str) -> None:
     """One note per legacy field in `advice` that `doc` has: it has no counterpart in `target`."""
     for key, text in advice.items():
         if key in doc:
@@ -25,7 +25,7 @@ def note_dropped(ctx: Context, rule: str, doc: dict[str, Any], advice: dict[str,
 
 
 def carry_unknown(ctx: Context, rule: str, doc: dict[str, Any], known: set[str], new: dict[str, Any],
-                  base: Path = (), target: str = "the new object") -> None:
+                  base: Path, target: str) -> None:
     """Copy fields no rule knows into `new`, each with a note (nothing is dropped silently)."""
     for key, value in doc.items():
         if key not in known and key not in new:

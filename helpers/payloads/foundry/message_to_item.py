@@ -55,7 +55,7 @@ def message_to_item(doc: dict[str, Any], ctx: Context, base: Path) -> dict[str, 
 
 
 def _content(part: Any, role: Any, ctx: Context, path: Path) -> Any:
-    kind = part.get("type") if isinstance(part, dict) else None
+    kind = part.get("type")  # LegacyThreadMessage makes every part an object
     if kind == "text":
         text = part.get("text")
         value = text.get("value", "") if isinstance(text, dict) else (text if isinstance(text, str) else "")

@@ -40,13 +40,10 @@ def convert_tools(tools: Any, resources: Any, ctx: Context, rule: str, base: Pat
         ctx.note(rule, "warning", f"tool_resources should be an object; it was kept under `{UNCONVERTED}` "
                  "(remove that key before sending)", (*base, "tool_resources"))
     resources = copy.deepcopy(resources) if isinstance(resources, dict) else {}
-    if not isinstance(tools, list):
-        _leftover_resources(resources, ctx, rule, base, unconverted)
-        return tools
     out = []
-    for index, tool in enumerate(tools):
+    for index, tool in enumerate(tools):  # the input models make `tools` a list of objects
         path = (*base, "tools", index)
-        kind = tool.get("type") if isinstance(tool, dict) else None
+        kind = tool.get("type")
         spec = tool_for_type(kind)
         if spec is None:
             out.append(tool)
@@ -107,8 +104,8 @@ def _file_search(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule
         ctx.note(rule, "info", "tool_resources.file_search.vector_store_ids moved onto the tool", path)
     if isinstance(options.get("ranking_options"), dict):
         options["ranking_options"] = _ranking(options["ranking_options"], ctx, rule, (*path, "file_search"))
-    new = {"type": "file_search", "vector_store_ids": ids, **options}
-    new.update({k: v for k, v in tool.items() if k not in ("type", "file_search")})
+    new = {"type": tool["type"], "vector_store_ids": ids, **options}
+    new.update({k: v for k, v in tool.items() if k != "file_search"})
     return new
 
 
@@ -131,13 +128,13 @@ def _function(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule: s
     function = tool.get("function")
     if not isinstance(function, dict):
         return tool  # already flat (2.x) or not a function definition we can read
-    new = {"type": "function", **function}
+    new = {"type": tool["type"], **function}
     new.setdefault("parameters", {"type": "object", "properties": {}})
     if "strict" not in new:
         new["strict"] = False
         ctx.note(rule, "info", "strict was not set, so it is false (the legacy default); 2.x asks for "
                  "it: set true to have arguments follow the schema exactly", path)
-    new.update({k: v for k, v in tool.items() if k not in ("type", "function")})
+    new.update({k: v for k, v in tool.items() if k != "function"})
     return new
 
 
@@ -148,14 +145,14 @@ def _renamed_settings(tool: dict, spec: ToolSpec, ctx: Context, rule: str, path:
     entries = settings.get(spec.entries) if isinstance(settings, dict) else None
     if not entries:
         ctx.note(rule, "warning", f"{spec.legacy_type} has no {spec.settings}.{spec.entries}: add at least one "
-                 f"(each names its connection by {spec.rename(spec.renames[0][0])})", path)
-    renamed = 0
+                 f"(each names its connection by {spec.renames[0][1]})", path)
+    renamed = False
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict):
             for old, fresh in spec.renames:
                 if old in entry and fresh not in entry:
                     entry[fresh] = entry.pop(old)
-                    renamed += 1
+                    renamed = True
     if renamed:
         pairs = ", ".join(f"{old} → {fresh}" for old, fresh in spec.renames)
         ctx.note(rule, "info", f"{spec.legacy_type}: {pairs} (the id of the connection in your Foundry "
@@ -175,7 +172,7 @@ def _ai_search(tool: dict, spec: ToolSpec, resources: dict, ctx: Context, rule: 
         ctx.note(rule, "warning", "azure_ai_search needs its indexes; none were found in "
                  "tool_resources.azure_ai_search: add them under azure_ai_search.indexes", path)
         return {**tool, spec.settings: {spec.entries: []}}
-        ctx.note(rule, "info", "tool_resources.azure_ai_search.indexes moved onto the tool", path)
+    ctx.note(rule, "info", "tool_resources.azure_ai_search.indexes moved onto the tool", path)
     new = {**tool, spec.settings: {spec.entries: indexes}}
     return _renamed_settings(new, spec, ctx, rule, path)
 
@@ -276,7 +273,7 @@ def _leftover_resources(resources: dict[str, Any], ctx: Context, rule: str, base
                 kept[tool] = value
             else:
                 kept.setdefault(tool, {})[key] = value
-            advice = UNCARRIED_RESOURCES.get((tool, key)) if key is not None else None
+            advice = UNCARRIED_RESOURCES.get((tool, key))
             advice = advice or (f"no {tool} tool reads it: add that tool, or drop the value"
                                 if tool_for_type(tool) else "it is not a known tool resource")
             ctx.note(rule, "warning", f"kept under `{UNCONVERTED}.tool_resources` (remove that key before "

@@ -10,8 +10,7 @@ def messages_of(doc: Any) -> tuple[list[Any], Path]:
     """The message list of a request (or a bare message array) and its JSON path."""
     if isinstance(doc, list):
         return doc, ()
-    messages = doc.get("messages") if isinstance(doc, dict) else None
-    return (messages, ("messages",)) if isinstance(messages, list) else ([], ("messages",))
+    return doc["messages"], ("messages",)  # ChatRequestIn has made it a list
 
 
 def each_message(doc: Any) -> Iterator[tuple[int, dict[str, Any], Path]]:
@@ -28,10 +27,6 @@ def replace_message(doc: Any, index: int, message: dict[str, Any]) -> None:
 def rename_keys(obj: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
     """A copy of `obj` with keys renamed where they stood (key order is the user's)."""
     return {renames.get(key, key): value for key, value in obj.items()}
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def metadata_of(message: dict[str, Any], path: Path, ctx: Any) -> dict[str, Any]:

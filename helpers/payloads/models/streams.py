@@ -126,7 +126,7 @@ V5_TYPES = frozenset(
 )
 
 # v4 data-stream codes and the JSON type each value must have (ai@4 parser rules).
-V4_VALUE_TYPES: dict[str, type | tuple[type, ...]] = {
+V4_VALUE_TYPES: dict[str, type] = {
     "0": str, "g": str, "3": str,
     "2": list, "8": list,
     "9": dict, "a": dict, "b": dict, "c": dict, "d": dict, "e": dict, "f": dict,

@@ -22,7 +22,7 @@ def convert_stream(text: str, ctx: Context) -> str:
         events = read_sse(text, ctx)
         source = sse_format(events)
     else:
-        lines = read_v4(text, ctx)
+        lines = read_v4(text)
         source = "data-stream"
     ctx.extras["input_format"] = source
     if source == "ui-message-stream" or source == target:
@@ -36,7 +36,7 @@ def convert_stream(text: str, ctx: Context) -> str:
             ctx.note("S10", "info", f"already a {source} transcript; nothing to convert", line=1)
         return text
     described = {"legacy-sse": "Langdock's legacy SSE events", "data-stream": "the AI SDK 4 data stream"}
-    ctx.note("S1", "info", f"input detected as {described.get(source, source)}; converted to the "
+    ctx.note("S1", "info", f"input detected as {described[source]}; converted to the "
              f"{'AI SDK 5 UI message stream' if target == 'ui-message-stream' else 'AI SDK 4 data stream'}",
              line=1)
     chunks = legacy_to_chunks(events, ctx) if source == "legacy-sse" else v4_to_chunks(lines, ctx)

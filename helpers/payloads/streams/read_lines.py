@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ..models.streams import V4_MODELS, V4_VALUE_TYPES, V5_TYPES
 
 DONE = "[DONE]"
+JSON_NAMES = {str: "string", list: "array", dict: "object"}  # the value types of V4_VALUE_TYPES
 _decoder = json.JSONDecoder()
 
 
@@ -30,8 +31,8 @@ def read_sse(text: str, ctx: Context) -> list[tuple[int, Any]]:
             continue
         if line.startswith("data:"):
             events.extend((number, value) for value in _data_values(line, number))
-        elif line.split(":", 1)[0] in ("event", "id", "retry"):
-            ctx.note("S7", "info", f"the SSE `{line.split(':', 1)[0]}:` field has no meaning in the new "
+        elif line.partition(":")[0] in ("event", "id", "retry"):
+            ctx.note("S7", "info", f"the SSE `{line.partition(':')[0]}:` field has no meaning in the new "
                      "stream and was dropped", line=number, column=1)
         else:
             raise InputError("not an SSE line: expected `data: …`", line=number, column=1,
@@ -76,12 +77,11 @@ def sse_format(events: list[tuple[int, Any]]) -> str:
     return "legacy-sse"
 
 
-def read_v4(text: str, ctx: Context) -> list[tuple[int, str, Any]]:
+def read_v4(text: str) -> list[tuple[int, str, Any]]:
     """(line number, code, value) for every v4 line."""
     out = []
     for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if not line.strip():
+        if not line.strip():  # a trailing "\r" is JSON whitespace: json.loads takes it
             continue
         code, sep, body = line.partition(":")
         if not sep or len(code) != 1:
@@ -97,15 +97,14 @@ def read_v4(text: str, ctx: Context) -> list[tuple[int, str, Any]]:
             raise InputError(f"`{code}:` is not an AI SDK 4 data-stream code", line=number, column=1,
                              kind="langdock-stream")
         if expected is not None and not isinstance(value, expected):
-            raise InputError(f"`{code}:` needs a JSON {expected.__name__ if isinstance(expected, type) else 'value'}"
-                             .replace("str", "string").replace("dict", "object").replace("list", "array"),
-                             line=number, column=3, kind="langdock-stream")
+            raise InputError(f"`{code}:` needs a JSON {JSON_NAMES[expected]}", line=number, column=3,
+                             kind="langdock-stream")
         if code in V4_MODELS:
             try:
                 V4_MODELS[code].model_validate(value)
             except ValidationError as exc:
-                first = exc.errors(include_url=False)[0]
-                where = ".".join(str(step) for step in first["loc"]) or "value"
+                first = exc.errors()[0]
+                where = ".".join(str(step) for step in first["loc"])  # the v4 models are flat: one step
                 raise InputError(f"`{code}:` {where}: {first['msg']}", line=number, column=3,
                                  kind="langdock-stream") from None
         out.append((number, code, value))

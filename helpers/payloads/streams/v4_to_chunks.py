@@ -18,9 +18,9 @@ from .chunks import ChunkList
 
 
 def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[str, Any]]:
-    first = lines[0] if lines else None
-    message_id = first[2].get("messageId") if first and first[1] == "f" else None
-    chunks = ChunkList(message_id if isinstance(message_id, str) else None)
+    # read_v4 gives at least one line (the input is not empty); V4StartStep makes messageId a string
+    first = lines[0]
+    chunks = ChunkList(first[2]["messageId"] if first[1] == "f" else None)
     finished = False
     usage_noted = False
     for line, code, value in lines:
@@ -28,7 +28,7 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
             if code == "1":
                 ctx.note("S8", "warning", "`1:` is not a valid AI SDK 4 code (the migration guide's "
                          "example is wrong); the line was read as text", line=line)
-            chunks.delta("text", value if isinstance(value, str) else str(value))
+            chunks.delta("text", str(value))
         elif code == "g":
             chunks.delta("reasoning", value)
         elif code == "f":
@@ -38,15 +38,15 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
                 usage_noted = True
                 ctx.note("S8", "info", "token usage has no place in v5 stream chunks; send it as "
                          "messageMetadata if the client needs it", line=line)
-            reason = value.get("finishReason", "unknown")
-            chunks.add({"type": "finish-step" if code == "e" else "finish", "_reason": reason})
+            # the reason needs no `_reason` here: a v4 stream is never written back as v4
+            chunks.add({"type": "finish-step" if code == "e" else "finish"})
             finished = finished or code == "d"
         elif code == "b":
             chunks.add({"type": "tool-input-start", "toolCallId": value.get("toolCallId"),
                         "toolName": value.get("toolName")})
         elif code == "c":
             chunks.add({"type": "tool-input-delta", "toolCallId": value.get("toolCallId"),
-                        "inputTextDelta": value.get("argsTextDelta", "")})
+                        "inputTextDelta": value["argsTextDelta"]})
         elif code == "9":
             chunks.add({"type": "tool-input-available", "toolCallId": value.get("toolCallId"),
                         "toolName": value.get("toolName"), "input": value.get("args")})
@@ -61,8 +61,8 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
                 source["title"] = value["title"]
             chunks.add(source)
         elif code == "k":
-            media = value.get("mimeType", "application/octet-stream")
-            chunks.add({"type": "file", "mediaType": media, "url": f"data:{media};base64,{value.get('data', '')}"})
+            media = value["mimeType"]  # V4File requires both
+            chunks.add({"type": "file", "mediaType": media, "url": f"data:{media};base64,{value['data']}"})
         elif code == "2":
             for item in value:
                 chunks.add({"type": "data-v4", "data": item})
@@ -75,6 +75,6 @@ def v4_to_chunks(lines: list[tuple[int, str, Any]], ctx: Context) -> list[dict[s
                      "UI-stream chunk and was dropped", line=line)
     if not finished:
         ctx.note("S4", "warning", "the stream ended without `d:` (finish); a `finish` chunk was added",
-                 line=lines[-1][0] if lines else 1)
-        chunks.add({"type": "finish", "_reason": "unknown"})
+                 line=lines[-1][0])
+        chunks.add({"type": "finish"})
     return chunks.items
