@@ -36,12 +36,12 @@ def _find(ctx) -> dict[str, Role]:
     if not any(word in ctx.src.text for word in CREATING):
         return {}
     roles: dict[str, Role | None] = {}
-    for stmt in ast.walk(ctx.tree):
+    for stmt in _statements(ctx.tree):
         if isinstance(stmt, ast.Assign):
             targets, value = stmt.targets, stmt.value
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             targets, value = [stmt.target], stmt.value
-        elif isinstance(stmt, (ast.AugAssign, ast.For, ast.AsyncFor, ast.withitem, ast.NamedExpr)):
+        elif isinstance(stmt, (ast.AugAssign, ast.For, ast.AsyncFor, ast.withitem)):
             target = stmt.optional_vars if isinstance(stmt, ast.withitem) else stmt.target
             if isinstance(target, ast.Attribute):
                 roles[target.attr] = None  # set some other way: not known to be an agent
@@ -62,3 +62,19 @@ def _find(ctx) -> dict[str, Role]:
                 known = roles[target.attr]
                 roles[target.attr] = replace(known, versioned=known.versioned and role.versioned)
     return {name: role for name, role in roles.items() if role is not None}
+
+
+def _statements(tree: ast.Module):
+    """Every statement (and `with` item) of the module, nested ones included: where attributes are
+    set. Walking statements only, not every expression node, keeps this cheap while typing."""
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        stmt = todo.pop()
+        yield stmt
+        for field_name in ("body", "orelse", "finalbody"):
+            todo.extend(getattr(stmt, field_name, None) or ())
+        for handler in getattr(stmt, "handlers", None) or ():
+            todo.extend(handler.body)
+        for case in getattr(stmt, "cases", None) or ():
+            todo.extend(case.body)
+        todo.extend(getattr(stmt, "items", None) or ())  # `with x as self.attr`
