@@ -23,6 +23,17 @@ openai_client = project.get_openai_client()
 '''
 
 
+def _with_agent(name: str) -> str:
+    """Starter code: the client, and an agent `name` that answers briefly, with its reference."""
+    return _NEW_CLIENT + f'''from azure.ai.projects.models import PromptAgentDefinition
+
+agent = project.agents.create_version(agent_name="{name}", definition=PromptAgentDefinition(
+    model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Answer briefly."))
+reference = {{"agent_reference": {{"name": agent.name, "type": "agent_reference"}}}}
+# your code here
+'''
+
+
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
@@ -216,26 +227,14 @@ response = openai_client.responses.create(conversation=conversation.id, extra_bo
 ''', _check_function_answer),
     Exercise("streaming", "Stream a response (`stream=True`), print each text delta as it arrives, and print the "
                           "response id from the `response.completed` event.",
-             _NEW_CLIENT + '''from azure.ai.projects.models import PromptAgentDefinition
-
-agent = project.agents.create_version(agent_name="stream-agent", definition=PromptAgentDefinition(
-    model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Answer briefly."))
-reference = {"agent_reference": {"name": agent.name, "type": "agent_reference"}}
-# your code here
-''', _check_streamed_text),
+             _with_agent("stream-agent"), _check_streamed_text),
     Exercise("assistants", "Where an OpenAI assistant `haiku-writer` stood, create a Foundry agent version of that "
                            "name whose instructions ask for haiku.",
              _NEW_CLIENT + "from azure.ai.projects.models import PromptAgentDefinition\n\n# your code here\n",
              _check_haiku_agent),
     Exercise("answers", "Ask the agent below a question, then print the answer (`response.output_text`) and the "
                         "response id.",
-             _NEW_CLIENT + '''from azure.ai.projects.models import PromptAgentDefinition
-
-agent = project.agents.create_version(agent_name="echo-agent", definition=PromptAgentDefinition(
-    model=os.environ["MODEL_DEPLOYMENT_NAME"], instructions="Answer briefly."))
-reference = {"agent_reference": {"name": agent.name, "type": "agent_reference"}}
-# your code here
-''', _check_printed_answer),
+             _with_agent("echo-agent"), _check_printed_answer),
     Exercise("langdock", "Send one chat to Langdock's new endpoint with a temporary agent (name and instructions "
                          "of your choice) and the message \"Hello\" in the new message shape; fail on an error status.",
              _LANGDOCK_START + "\n# your code here\n", _check_langdock_chat),
