@@ -44,6 +44,7 @@ class JsDecisions:
     wrap_messages: list[Node] = field(default_factory=list)
     client_objects: set[int] = field(default_factory=set)  # a client's body: keys stay
     property_renames: dict[int, str] = field(default_factory=dict)  # property node -> name
+    kept_members: set[int] = field(default_factory=set)  # set on a wrapped body: stay legacy
     attachment_assigns: list[Node] = field(default_factory=list)  # `m.attachmentIds` targets
     result_renames: list[Node] = field(default_factory=list)
     content_text: list[tuple[Node, Node]] = field(default_factory=list)  # (outer, message)
@@ -192,6 +193,9 @@ def decide(ctx, flow: JsFlow) -> JsDecisions:
 
 def _request(ctx, flow, out, body, call, seen_messages) -> None:
     if _helper_call(ctx, body, "toAgentRequest"):
+        wrapped = _Sources(flow, ("object",))
+        wrapped.follow(next(iter(jstree.call_arguments(strip(body))), None))
+        _keep_wrapped_keys(ctx, out, {name for name, _scope in wrapped.names})
         return
     sources = _Sources(flow, ("object",))
     sources.follow(body)
@@ -206,6 +210,9 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
             elif key not in DOCUMENTED_ROOT:
                 out.note(member, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
     names = {name for name, _scope in sources.names}
+    wrapped = sources.opaque and out.legacy
+    if wrapped:
+        _keep_wrapped_keys(ctx, out, names)
     pushed = [arg for call in flow.calls.get("push", []) + flow.calls.get("unshift", [])
               for arg in jstree.call_arguments(call)
               if _push_target(ctx, call) in {f"{name}.messages" for name in names}]
@@ -222,13 +229,15 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
         key = ctx.text(prop)
         if key == "messages":
             _messages(ctx, flow, out, assign.child_by_field_name("right"), seen_messages)
+        elif prop.id in out.kept_members:
+            continue
         elif key == "assistant":
             out.property_renames[prop.id] = "agent"
         elif key == "assistantId":
             out.property_renames[prop.id] = "agentId"
         elif key not in DOCUMENTED_ROOT:
             out.note(left, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
-    if sources.opaque and out.legacy:
+    if wrapped:
         _keep_callers(ctx, flow, out, sources.params)
         out.wrap_bodies.append(strip(body))
         out.helpers_used.update(("toAgentRequest", "toUIMessages"))
@@ -241,6 +250,18 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
                 ctx.text(obj) == forwarded or ctx.text(obj) in names
             ):
                 out.note(node, "info", FORWARD, advice.VALIDATION_READ.format(key=key))
+
+
+def _keep_wrapped_keys(ctx, out, names: set[str]) -> None:
+    """`body.assistantId = ...` on a body sent through `toAgentRequest` keeps its name: the
+    wrapper renames it when sent, and renamed here too the client's value would win."""
+    for assign in ctx.nodes("assignment_expression"):
+        left = assign.child_by_field_name("left")
+        if left.type != "member_expression":
+            continue
+        target, prop = left.child_by_field_name("object"), left.child_by_field_name("property")
+        if ctx.text(target) in names and ctx.text(prop) in ("assistant", "assistantId"):
+            out.kept_members.add(prop.id)
 
 
 def _keep_callers(ctx, flow, out, params) -> None:
@@ -359,7 +380,9 @@ def _member_assignments(ctx, out) -> None:
         prop = left.child_by_field_name("property")
         if prop is None:
             continue
-        if ctx.text(prop) == "assistantId" and prop.id not in out.property_renames:
+        if ctx.text(prop) == "assistantId" and prop.id not in out.property_renames and (
+            prop.id not in out.kept_members
+        ):
             out.property_renames[prop.id] = "agentId"
         elif ctx.text(prop) == "attachmentIds":
             out.attachment_assigns.append(left)
