@@ -77,3 +77,27 @@ def test_fields_set_on_a_body_literal_are_renamed_in_place():
 
 def _notes(result) -> list[tuple[int, int, str, str]]:
     return [(n.line, n.column, n.severity, n.rule) for n in result.notes]
+
+
+def test_checks_of_the_clients_fields_by_subscript_or_member_get_an_info_note():
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        'app.post("/chat", async (req, res) => {\n'
+        '  if (!req.body["assistantId"] && !req.body.assistant) return res.sendStatus(400);\n'
+        "  const { data } = await axios.post(URL, req.body);\n"
+        "  res.json(data);\n"
+        "});\n"
+    )
+    result = convert_javascript(code)
+    assert result.output.startswith(
+        f'const URL = "{LD}/agent/v1/chat/completions";\n'
+        'app.post("/chat", async (req, res) => {\n'
+        '  if (!req.body["assistantId"] && !req.body.assistant) return res.sendStatus(400);\n'
+        "  const { data } = await axios.post(URL, toAgentRequest(req.body));\n"
+        "  res.json(data);\n"
+        "});\n"
+    )
+    assert _notes(result) == [(3, 8, "info", FORWARD), (3, 36, "info", FORWARD),
+                              (4, 26, "warning", FORWARD)]
+    assert "`assistantId`" in result.notes[0].message
+    assert "`assistant`" in result.notes[1].message
