@@ -1,0 +1,70 @@
+"""Request bodies the JavaScript converter meets outside the simple `{ assistantId, messages }`
+literal (js_decide `_request`, `_member_assignments`, `_reads`): a management payload filled
+by member assignment, a Koa body (`ctx.request.body`) and a list mapped with a named function
+(both wrapped, since no literal can be converted), and an unrelated `content[0].text` read
+that must stay as it is.
+"""
+from __future__ import annotations
+
+from _langdock_kit import js_parses
+
+from helpers.langdock.javascript import convert_javascript
+
+FORWARD = "langdock-forwarded-request"
+ENDPOINT = "langdock-endpoint-url"
+ANSWER = "langdock-response-messages"
+
+CODE = (
+    'const LD = "https://api.langdock.com";\n'
+    "const payload = {};\n"
+    "payload.assistantId = agentId;\n"
+    "payload.disabled = true;\n"
+    "await axios.patch(`${LD}/assistant/v1/disable`, payload);\n"
+    'const doc = JSON.parse(fs.readFileSync("page.json", "utf8"));\n'
+    "console.log(doc.content[0].text);\n"
+    "function toMessage(t) {\n"
+    '  return { role: "user", content: t };\n'
+    "}\n"
+    'router.post("/chat", async (ctx) => {\n'
+    "  const r = await axios.post(`${LD}/assistant/v1/chat/completions`, ctx.request.body);\n"
+    "  const s = await axios.post(`${LD}/assistant/v1/chat/completions`, "
+    '{ assistantId: "a", messages: texts.map(toMessage) });\n'
+    "  ctx.body = s.data.result;\n"
+    "});\n"
+)
+
+
+def test_management_payload_koa_body_and_mapped_messages():
+    result = convert_javascript(CODE)
+    head = (
+        'const LD = "https://api.langdock.com";\n'
+        "const payload = {};\n"
+        "payload.agentId = agentId;\n"
+        "payload.disabled = true;\n"
+        "await axios.patch(`${LD}/agent/v1/disable`, payload);\n"
+        'const doc = JSON.parse(fs.readFileSync("page.json", "utf8"));\n'
+        "console.log(doc.content[0].text);\n"
+        "function toMessage(t) {\n"
+        '  return { role: "user", content: t };\n'
+        "}\n"
+        'router.post("/chat", async (ctx) => {\n'
+        "  const r = await axios.post(`${LD}/agent/v1/chat/completions`, "
+        "toAgentRequest(ctx.request.body));\n"
+        "  const s = await axios.post(`${LD}/agent/v1/chat/completions`, "
+        '{ agentId: "a", messages: toUIMessages(texts.map(toMessage)) });\n'
+        "  ctx.body = s.data.messages;\n"
+        "});\n"
+    )
+    assert result.output.startswith(head + "\n")
+    assert "function toAgentRequest(body) {" in result.output
+    assert "function toUIMessages(messages) {" in result.output
+    assert [(n.line, n.column, n.severity, n.rule) for n in result.notes] == [
+        (5, 19, "info", ENDPOINT),
+        (12, 19, "warning", FORWARD),
+        (13, 99, "warning", FORWARD),
+        (14, 14, "info", ANSWER),
+    ]
+    assert result.notes[1].message.startswith("This request body is built outside")
+    assert result.notes[2].message.startswith("These messages come from outside")
+    assert js_parses(result.output)
+    assert convert_javascript(result.output).output == result.output
