@@ -123,3 +123,27 @@ def test_messages_already_passed_to_to_ui_messages_are_not_wrapped_again():
     )
     assert _notes(result) == [(6, 46, "warning", FORWARD)]
     assert convert_javascript(result.output).output == result.output
+
+
+def test_a_message_written_once_inside_an_arrow_function_gets_a_msg_id():
+    # built once per call of `ask`: a fixed id is unique in its request; the ones pushed
+    # from a `forEach` callback are built many times and get a run-time id
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        "const ask = async (q, extra) => {\n"
+        '  const history = [{ role: "user", content: q }];\n'
+        '  extra.forEach((e) => history.push({ role: "user", content: e }));\n'
+        '  return axios.post(URL, { assistantId: "a", messages: history });\n'
+        "};\n"
+    )
+    result = convert_javascript(code)
+    assert result.output == (
+        f'const URL = "{LD}/agent/v1/chat/completions";\n'
+        "const ask = async (q, extra) => {\n"
+        '  const history = [{ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }];\n'
+        '  extra.forEach((e) => history.push({ id: crypto.randomUUID(), role: "user", '
+        'parts: [{ type: "text", text: e }] }));\n'
+        '  return axios.post(URL, { agentId: "a", messages: history });\n'
+        "};\n"
+    )
+    assert _notes(result) == [(3, 20, "info", PARTS), (4, 37, "info", PARTS)]
