@@ -98,3 +98,23 @@ def test_only_pushes_onto_the_array_sent_add_messages():
         'await axios.post(URL, { agentId: "a", messages: history });\n')
     assert _notes(result) == [(2, 18, "info", PARTS)]
     assert convert_javascript(result.output).output == result.output
+
+
+def test_a_retrying_sender_that_calls_itself_is_wrapped_and_its_caller_kept():
+    # `send` passes its own `body` back to itself, so no caller shows the whole value:
+    # the send is wrapped and the one literal caller stays in the legacy shape (the
+    # wrapper converts it when it is sent)
+    code = (URL + "async function send(body, retries = 2) {\n"
+            "  try {\n"
+            "    return await axios.post(URL, body);\n"
+            "  } catch (e) {\n"
+            "    if (retries > 0) return send(body, retries - 1);\n"
+            "    throw e;\n"
+            "  }\n"
+            "}\n"
+            'await send({ assistantId: "a", messages: [{ role: "user", content: "hi" }] });\n')
+    result = convert_javascript(code)
+    assert result.output.startswith(
+        code.replace("/assistant/v1/", "/agent/v1/").replace(
+            "axios.post(URL, body)", "axios.post(URL, toAgentRequest(body))") + "\n")
+    assert _notes(result) == [(4, 18, "warning", FORWARD)]
