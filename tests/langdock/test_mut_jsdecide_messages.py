@@ -147,3 +147,46 @@ def test_a_message_written_once_inside_an_arrow_function_gets_a_msg_id():
         "};\n"
     )
     assert _notes(result) == [(3, 20, "info", PARTS), (4, 37, "info", PARTS)]
+
+
+def test_messages_set_on_a_body_sent_twice_are_wrapped_once():
+    # a retry sends the same body again: its forwarded messages get one wrapper and one note
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        "export async function ask(req) {\n"
+        '  const body = { assistantId: "a" };\n'
+        "  body.messages = req.body.messages;\n"
+        "  const first = await axios.post(URL, body);\n"
+        "  if (first.status === 200) return first;\n"
+        "  return axios.post(URL, body);\n"
+        "}\n"
+    )
+    result = convert_javascript(code)
+    assert result.output.startswith(
+        f'const URL = "{LD}/agent/v1/chat/completions";\n'
+        "export async function ask(req) {\n"
+        '  const body = { agentId: "a" };\n'
+        "  body.messages = toUIMessages(req.body.messages);\n"
+        "  const first = await axios.post(URL, body);\n"
+        "  if (first.status === 200) return first;\n"
+        "  return axios.post(URL, body);\n"
+        "}\n\n"
+    )
+    assert result.output.count("toUIMessages(") == 2  # the call and the helper's definition
+    assert _notes(result) == [(4, 19, "warning", FORWARD)]
+
+
+def test_objects_returned_by_a_function_expression_callback_are_messages():
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        'await axios.post(URL, { assistantId: "a", messages: texts.map(function (t) '
+        '{ return { role: "user", content: t }; }) });\n'
+    )
+    result = convert_javascript(code)
+    assert result.output == (
+        f'const URL = "{LD}/agent/v1/chat/completions";\n'
+        'await axios.post(URL, { agentId: "a", messages: texts.map(function (t) '
+        '{ return { id: crypto.randomUUID(), role: "user", '
+        'parts: [{ type: "text", text: t }] }; }) });\n'
+    )
+    assert _notes(result) == [(2, 85, "info", PARTS)]

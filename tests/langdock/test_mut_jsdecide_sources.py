@@ -118,3 +118,16 @@ def test_a_retrying_sender_that_calls_itself_is_wrapped_and_its_caller_kept():
         code.replace("/assistant/v1/", "/agent/v1/").replace(
             "axios.post(URL, body)", "axios.post(URL, toAgentRequest(body))") + "\n")
     assert _notes(result) == [(4, 18, "warning", FORWARD)]
+
+
+def test_a_function_return_counts_as_one_step_of_the_six():
+    # the call, then four names: the literal is six steps away and still converted
+    code = (URL + 'const m0 = [{ role: "user", content: "hi" }];\n' + _aliases(4)
+            + "function history() { return m4; }\n"
+            + 'await axios.post(URL, { assistantId: "a", messages: history() });\n')
+    result = convert_javascript(code)
+    assert result.output == (
+        NEW_URL + 'const m0 = [{ id: "msg_0", role: "user", parts: [{ type: "text", text: "hi" }] }];\n'
+        + _aliases(4) + "function history() { return m4; }\n"
+        + 'await axios.post(URL, { agentId: "a", messages: history() });\n')
+    assert _notes(result) == [(2, 13, "info", PARTS)]
