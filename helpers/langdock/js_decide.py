@@ -76,13 +76,13 @@ class _Sources:
         self.params: list[tuple[str | None, int, tuple[str, ...]]] = []
         self.opaque = False
 
-    def follow(self, node: Node | None, depth: int = 0, path: tuple[str, ...] = ()) -> None:
+    def follow(self, node: Node | None, depth: int = 0) -> None:
         node = strip(node)
         if node is None or depth > 6:
             self.opaque = True
             return
         ctx = self.flow.ctx
-        if node.type == "member_expression" and not path:
+        if node.type == "member_expression":
             # `req.body`: note which parameter it comes from (its callers play the client)
             obj = strip(node.child_by_field_name("object"))
             prop = jstree.property_name(ctx.source, node)
@@ -109,12 +109,12 @@ class _Sources:
             for how in bindings:
                 if how[0] == "value":
                     self.follow(how[1], depth + 1)
-                elif how[0] == "param" and self._callers_show_it(how[1], how[2], path, depth):
+                elif how[0] == "param" and self._callers_show_it(how[1], how[2], (), depth):
                     continue
                 else:
                     self.opaque = True
                     if how[0] == "param":
-                        self.params.append((how[1], how[2], path))
+                        self.params.append((how[1], how[2], ()))
         elif node.type == "call_expression" and self.flow.local_function(node) is not None:
             for function in self.flow.functions[self.flow.local_function(node)]:
                 for value in self.flow.returns(function):
@@ -147,7 +147,7 @@ class _Sources:
             return False
         found = trial.literals
         for prop in path:
-            inner = _Sources(flow, self.types if prop == path[-1] else ("object",))
+            inner = _Sources(flow, self.types)  # a path is one name long: `req.body`
             for obj in found:
                 member = jstree.object_members(flow.src, obj).get(prop)
                 if member is None:
@@ -217,7 +217,7 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
               for arg in jstree.call_arguments(call)
               if _push_target(ctx, call) in {f"{name}.messages" for name in names}]
     if pushed:
-        _message_objects(ctx, flow, out, pushed)
+        _message_objects(flow, out, pushed)
     for assign in ctx.nodes("assignment_expression"):
         left = assign.child_by_field_name("left")
         if left is None or left.type != "member_expression":
@@ -233,14 +233,12 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
             continue
         elif key == "assistant":
             out.property_renames[prop.id] = "agent"
-        elif key == "assistantId":
-            out.property_renames[prop.id] = "agentId"
         elif key not in DOCUMENTED_ROOT:
             out.note(left, "warning", FIELDS, advice.UNDOCUMENTED_FIELD.format(key=key))
     if wrapped:
         _keep_callers(ctx, flow, out, sources.params)
         out.wrap_bodies.append(strip(body))
-        out.helpers_used.update(("toAgentRequest", "toUIMessages"))
+        out.helpers_used.add("toAgentRequest")  # which calls toUIMessages
         out.note(call, "warning", FORWARD, advice.FORWARDED_BODY)
         forwarded = ctx.text(strip(body))
         for node in ctx.nodes("member_expression", "subscript_expression"):
@@ -307,10 +305,8 @@ def _in_loop(node: Node) -> bool:
 
 def _returned(node: Node) -> bool:
     parent = node.parent
-    while parent is not None and parent.type == "parenthesized_expression":
+    while parent.type == "parenthesized_expression":
         parent = parent.parent
-    if parent is None:
-        return False
     if parent.type == "return_statement":
         return True
     body = parent.child_by_field_name("body") if parent.type == "arrow_function" else None
@@ -343,7 +339,7 @@ def _messages(ctx, flow, out, value, seen, wrap: bool = True) -> None:
     for function, index, path in sources.params:
         if function and not path:
             out.message_params.setdefault(function, set()).add(index)
-    sources.opaque |= _message_objects(ctx, flow, out, elements)
+    sources.opaque |= _message_objects(flow, out, elements)
     if sources.opaque and wrap and out.legacy:
         out.wrap_messages.append(value)
         out.helpers_used.add("toUIMessages")
@@ -356,7 +352,7 @@ def _push_target(ctx, call: Node) -> str | None:
     return ctx.text(target) if target is not None else None
 
 
-def _message_objects(ctx, flow, out, elements: list[Node]) -> bool:
+def _message_objects(flow, out, elements: list[Node]) -> bool:
     """Record the message literals `elements` resolve to; True if some do not."""
     opaque = False
     for element in elements:
@@ -378,8 +374,6 @@ def _member_assignments(ctx, out) -> None:
         if left is None or left.type != "member_expression":
             continue
         prop = left.child_by_field_name("property")
-        if prop is None:
-            continue
         if ctx.text(prop) == "assistantId" and prop.id not in out.property_renames and (
             prop.id not in out.kept_members
         ):
@@ -471,8 +465,6 @@ _ARRAY_METHODS = ("filter", "map", "forEach", "find", "some", "every", "reduce",
 def _iterated(src: bytes, node: Node) -> bool:
     """`for (const p of m.content)` or `m.content.filter(...)`-style use."""
     parent = node.parent
-    if parent is None:
-        return False
     if parent.type == "for_in_statement" and parent.child_by_field_name("right") == node:
         return True
     return (parent.type == "member_expression" and parent.child_by_field_name("object") == node

@@ -58,20 +58,24 @@ def test_fields_set_on_a_body_literal_are_renamed_in_place():
     # the same assignments on a body the converter sees are converted where they stand
     code = (
         f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        "const headers = {};\n"
+        "headers.Authorization = `Bearer ${process.env.LANGDOCK_API_KEY}`;\n"
         "const body = { messages: [] };\n"
         "body.assistantId = process.env.AGENT_ID;\n"
         "body.maxTokens = 200;\n"
-        "await axios.post(URL, body);\n"
+        "await axios.post(URL, body, { headers });\n"
     )
     result = convert_javascript(code)
     assert result.output == (
         f'const URL = "{LD}/agent/v1/chat/completions";\n'
+        "const headers = {};\n"
+        "headers.Authorization = `Bearer ${process.env.LANGDOCK_API_KEY}`;\n"
         "const body = { messages: [] };\n"
         "body.agentId = process.env.AGENT_ID;\n"
         "body.maxTokens = 200;\n"
-        "await axios.post(URL, body);\n"
+        "await axios.post(URL, body, { headers });\n"
     )
-    assert _notes(result) == [(4, 1, "warning", FIELDS)]
+    assert _notes(result) == [(6, 1, "warning", FIELDS)]
     assert result.notes[0].message.startswith("`maxTokens` is not a documented field")
 
 

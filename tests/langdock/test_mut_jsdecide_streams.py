@@ -39,14 +39,16 @@ def test_every_way_of_passing_the_stream_on_gets_a_proxy_note():
         "  Readable.fromWeb(upstream.data);\n"
         "  const reader = upstream.body;\n"
         "  console.log(upstream.data.length);\n"
+        "  await pipeline(upstream.data, res);\n"
         "}\n"
     )
     result = convert_javascript(code)
     assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
         "assistantId", "agentId")
-    # logging the stream or reading its length passes nothing on
+    # logging the stream or reading its length passes nothing on; `pipeline` does
     assert _notes(result) == [(5, 9, "warning", STREAMS), (7, 23, "warning", STREAMS),
-                              (11, 3, "warning", STREAMS), (12, 20, "warning", STREAMS)]
+                              (11, 3, "warning", STREAMS), (12, 20, "warning", STREAMS),
+                              (15, 18, "warning", STREAMS)]
     assert all(n.message.startswith("This passes Langdock's stream through unchanged.")
                for n in result.notes)
 
