@@ -374,9 +374,7 @@ def _member_assignments(ctx, out) -> None:
         if left is None or left.type != "member_expression":
             continue
         prop = left.child_by_field_name("property")
-        if ctx.text(prop) == "assistantId" and prop.id not in out.property_renames and (
-            prop.id not in out.kept_members
-        ):
+        if ctx.text(prop) == "assistantId" and prop.id not in out.kept_members:
             out.property_renames[prop.id] = "agentId"
         elif ctx.text(prop) == "attachmentIds":
             out.attachment_assigns.append(left)

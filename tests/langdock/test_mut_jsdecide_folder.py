@@ -28,3 +28,14 @@ def test_messages_passed_to_a_siblings_send_function_are_converted_in_the_caller
     assert results["client.js"].output.startswith(
         CLIENT.replace("/assistant/v1/", "/agent/v1/").replace(
             '{ assistantId: "a", messages }', '{ agentId: "a", messages: toUIMessages(messages) }'))
+
+
+def test_unknown_messages_passed_to_a_siblings_sender_are_wrapped_only_by_the_sender():
+    # app.js calls a legacy endpoint itself, yet the messages it hands to `send` are
+    # wrapped where they are sent (client.js), not a second time here
+    app = ('import { send } from "./client.js";\n'
+           'const models = await axios.get("https://api.langdock.com/assistant/v1/models");\n'
+           "await send(JSON.parse(saved));\n")
+    results = convert_files({"client.js": CLIENT, "app.js": app})
+    assert results["app.js"].output == app.replace("/assistant/v1/", "/agent/v1/")
+    assert results["app.js"].notes == ()

@@ -68,3 +68,19 @@ def test_management_payload_koa_body_and_mapped_messages():
     assert result.notes[2].message.startswith("These messages come from outside")
     assert js_parses(result.output)
     assert convert_javascript(result.output).output == result.output
+
+
+def test_result_of_a_request_to_an_unseen_url_is_assumed_to_be_a_chat_answer():
+    code = ("const url = process.env.LANGDOCK_URL;\n"
+            'const r = await axios.post(url, { query: "x" });\n'
+            "console.log(r.data.result);\n")
+    result = convert_javascript(code)
+    assert result.output == code.replace("r.data.result", "r.data.messages")
+    assert [(n.line, n.column, n.severity, n.rule) for n in result.notes] == [
+        (1, 13, "warning", "langdock-env-url"),
+        (3, 13, "info", ANSWER),
+        (3, 13, "info", "langdock-untraced-read"),
+    ]
+    assert result.notes[0].message.startswith("The Langdock URL comes from `LANGDOCK_URL`")
+    assert result.notes[2].message.startswith(
+        "This reads `result` from the answer of a request whose URL the converter cannot see.")
