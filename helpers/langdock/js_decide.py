@@ -193,7 +193,7 @@ def decide(ctx, flow: JsFlow) -> JsDecisions:
 
 def _request(ctx, flow, out, body, call, seen_messages) -> None:
     if _helper_call(ctx, body, "toAgentRequest"):
-        wrapped = _Sources(flow, ("object",))
+        wrapped = _Sources(flow, ())  # only the names it goes through
         wrapped.follow(next(iter(jstree.call_arguments(strip(body))), None))
         _keep_wrapped_keys(ctx, out, {name for name, _scope in wrapped.names})
         return
@@ -220,10 +220,9 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
         _message_objects(flow, out, pushed)
     for assign in ctx.nodes("assignment_expression"):
         left = assign.child_by_field_name("left")
-        if left is None or left.type != "member_expression":
-            continue
-        target = left.child_by_field_name("object")
-        if target is None or target.type != "identifier" or ctx.text(target) not in names:
+        if left.type != "member_expression" or (
+            ctx.text(left.child_by_field_name("object")) not in names
+        ):
             continue
         prop = left.child_by_field_name("property")
         key = ctx.text(prop)
@@ -244,7 +243,7 @@ def _request(ctx, flow, out, body, call, seen_messages) -> None:
         for node in ctx.nodes("member_expression", "subscript_expression"):
             key = jstree.property_name(ctx.source, node)
             obj = node.child_by_field_name("object")
-            if key in ("assistantId", "assistant") and obj is not None and (
+            if key in ("assistantId", "assistant") and (
                 ctx.text(obj) == forwarded or ctx.text(obj) in names
             ):
                 out.note(node, "info", FORWARD, advice.VALIDATION_READ.format(key=key))
@@ -332,9 +331,7 @@ def _messages(ctx, flow, out, value, seen, wrap: bool = True) -> None:
             elements.extend(flow.returns(literal))
     for name, _scope in sources.names:
         for call in flow.calls.get("push", []) + flow.calls.get("unshift", []):
-            func = call.child_by_field_name("function")
-            target = func.child_by_field_name("object") if func is not None else None
-            if target is not None and target.type == "identifier" and ctx.text(target) == name:
+            if _push_target(ctx, call) == name:
                 elements.extend(jstree.call_arguments(call))
     for function, index, path in sources.params:
         if function and not path:
@@ -347,8 +344,8 @@ def _messages(ctx, flow, out, value, seen, wrap: bool = True) -> None:
 
 
 def _push_target(ctx, call: Node) -> str | None:
-    func = call.child_by_field_name("function")
-    target = func.child_by_field_name("object") if func is not None else None
+    """`history.push(...)` -> history; a plain `push(...)` -> None."""
+    target = call.child_by_field_name("function").child_by_field_name("object")
     return ctx.text(target) if target is not None else None
 
 
@@ -371,7 +368,7 @@ def _message_objects(flow, out, elements: list[Node]) -> bool:
 def _member_assignments(ctx, out) -> None:
     for assign in ctx.nodes("assignment_expression"):
         left = assign.child_by_field_name("left")
-        if left is None or left.type != "member_expression":
+        if left.type != "member_expression":
             continue
         prop = left.child_by_field_name("property")
         if ctx.text(prop) == "assistantId" and prop.id not in out.kept_members:
