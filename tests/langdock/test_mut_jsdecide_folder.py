@@ -39,3 +39,30 @@ def test_unknown_messages_passed_to_a_siblings_sender_are_wrapped_only_by_the_se
     results = convert_files({"client.js": CLIENT, "app.js": app})
     assert results["app.js"].output == app.replace("/assistant/v1/", "/agent/v1/")
     assert results["app.js"].notes == ()
+
+
+def test_only_messages_passed_as_the_argument_itself_are_converted_in_the_caller():
+    # `quick(messages)` sends its argument as the messages; `ask(opts)` sends
+    # `opts.messages`, which the sender wraps, so the caller's object stays as written
+    client = (
+        'const URL = "https://api.langdock.com/assistant/v1/chat/completions";\n'
+        "export async function ask(opts) {\n"
+        '  return axios.post(URL, { assistantId: "a", messages: opts.messages });\n'
+        "}\n"
+        'export const quick = async (messages) => axios.post(URL, { assistantId: "a", messages });\n'
+    )
+    app = ('import { ask, quick } from "./client.js";\n'
+           'await ask({ messages: [{ role: "user", content: "hi" }] });\n'
+           'await quick([{ role: "user", content: "yo" }]);\n')
+    results = convert_files({"client.js": client, "app.js": app})
+    assert results["app.js"].output == (
+        'import { ask, quick } from "./client.js";\n'
+        'await ask({ messages: [{ role: "user", content: "hi" }] });\n'
+        'await quick([{ id: "msg_0", role: "user", parts: [{ type: "text", text: "yo" }] }]);\n')
+    assert results["client.js"].output.startswith(
+        'const URL = "https://api.langdock.com/agent/v1/chat/completions";\n'
+        "export async function ask(opts) {\n"
+        '  return axios.post(URL, { agentId: "a", messages: toUIMessages(opts.messages) });\n'
+        "}\n"
+        'export const quick = async (messages) => axios.post(URL, { agentId: "a", '
+        "messages: toUIMessages(messages) });\n")
