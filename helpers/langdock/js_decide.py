@@ -87,7 +87,7 @@ class _Sources:
             obj = strip(node.child_by_field_name("object"))
             prop = jstree.property_name(ctx.source, node)
             shown = False
-            if obj is not None and obj.type == "identifier" and prop is not None:
+            if obj.type == "identifier":
                 for how in self.flow.lookup(ctx.text(obj), obj):
                     if how[0] == "param":
                         if self._callers_show_it(how[1], how[2], (prop,), depth):
@@ -294,7 +294,7 @@ def _in_loop(node: Node) -> bool:
             return True
         if current.type in ("arrow_function", "function_expression"):
             parent = current.parent
-            if parent is not None and parent.type == "arguments":
+            if parent.type == "arguments":
                 return True
         if current.type in ("function_declaration", "method_definition"):
             return False
@@ -407,9 +407,7 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
             out.agent_renames.append(node)
         elif name == "text" and node.type == "member_expression":
             inner = strip(obj)
-            if inner is not None and inner.type == "subscript_expression" and (
-                jstree.property_name(src, inner) is None
-            ):
+            if inner.type == "subscript_expression" and jstree.property_name(src, inner) is None:
                 content = strip(inner.child_by_field_name("object"))
                 if content is not None and content.type == "member_expression" and (
                     jstree.property_name(src, content) == "content"
@@ -476,12 +474,12 @@ def _stream_notes(ctx, flow, out) -> None:
             continue
         parent = node.parent
         forwarded = False
-        if parent is not None and parent.type == "arguments":
+        if parent.type == "arguments":
             call = parent.parent
             callee = ctx.text(call.child_by_field_name("constructor") or call.child_by_field_name(
                 "function") or call)
             forwarded = callee.endswith(("Response", "fromWeb", "pipeline", "stream"))
-        elif parent is not None and parent.type == "member_expression":
+        elif parent.type == "member_expression":
             forwarded = jstree.property_name(src, parent) in ("pipe", "pipeTo", "pipeThrough")
         if forwarded:
             out.note(node, "warning", STREAMS, advice.SSE_PROXY)
