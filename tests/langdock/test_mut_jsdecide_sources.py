@@ -131,3 +131,37 @@ def test_a_function_return_counts_as_one_step_of_the_six():
         + _aliases(4) + "function history() { return m4; }\n"
         + 'await axios.post(URL, { agentId: "a", messages: history() });\n')
     assert _notes(result) == [(2, 13, "info", PARTS)]
+
+
+ASK = ("async function ask(opts) {\n"
+       '  return axios.post(URL, { assistantId: "a", messages: opts.messages });\n'
+       "}\n")
+NEW_ASK = ASK.replace("assistantId", "agentId")
+SEND = ("async function send(msgs) {\n"
+        '  return axios.post(URL, { assistantId: "a", messages: msgs });\n'
+        "}\n")
+NEW_SEND = SEND.replace("assistantId", "agentId")
+LITERAL = 'const m0 = [{ role: "user", content: "hi" }];\n'
+NEW_LITERAL = 'const m0 = [{ id: "msg_0", role: "user", parts: [{ type: "text", text: "hi" }] }];\n'
+
+
+def test_messages_of_every_caller_are_converted_where_the_caller_writes_them():
+    # `opts.messages` and `msgs` come from this file's only callers: the caller's list is
+    # converted in place (no wrapper); the parameter, the caller's argument and four
+    # names are six steps
+    for sender, new_sender, call in ((ASK, NEW_ASK, "await ask({ messages: m4 });\n"),
+                                     (SEND, NEW_SEND, "await send(m4);\n")):
+        code = URL + LITERAL + _aliases(4) + sender + call
+        result = convert_javascript(code)
+        assert result.output == NEW_URL + NEW_LITERAL + _aliases(4) + new_sender + call
+        assert _notes(result) == [(2, 13, "info", PARTS)]
+
+
+def test_messages_one_name_further_from_the_sender_are_wrapped_by_it():
+    code = URL + LITERAL + _aliases(5) + ASK + "await ask({ messages: m5 });\n"
+    result = convert_javascript(code)
+    assert result.output.startswith(
+        NEW_URL + LITERAL + _aliases(5)
+        + NEW_ASK.replace("messages: opts.messages", "messages: toUIMessages(opts.messages)")
+        + "await ask({ messages: m5 });\n\n")
+    assert _notes(result) == [(9, 56, "warning", FORWARD)]
