@@ -127,3 +127,48 @@ def test_a_nested_function_of_the_same_name_does_not_count_as_the_helper():
         "function langdockText(message) {\n"
     )
     assert _notes(result) == [(3, 13, "info", ANSWER)]
+
+
+def test_an_env_default_used_by_the_call_gets_one_note_and_openai_reads_none():
+    code = (
+        'const base = process.env.LD_URL || "https://api.langdock.com/assistant/v1/chat/completions";\n'
+        'const res = await axios.post(base, { assistantId: "a", messages: [] });\n'
+        'const completion = await openai.chat.completions.create({ model: "gpt-4o", messages: [] });\n'
+        "console.log(completion.choices[0].message.content, res.data.result[0].content[0].text);\n"
+    )
+    result = convert_javascript(code)
+    assert result.output.startswith(
+        'const base = process.env.LD_URL || "https://api.langdock.com/agent/v1/chat/completions";\n'
+        'const res = await axios.post(base, { agentId: "a", messages: [] });\n'
+        'const completion = await openai.chat.completions.create({ model: "gpt-4o", messages: [] });\n'
+        "console.log(completion.choices[0].message.content, langdockText(res.data.messages[0]));\n"
+        "\n// Text of an Agents API message")
+    assert _notes(result) == [(1, 14, "warning", "langdock-env-url"), (4, 52, "info", ANSWER)]
+    assert result.notes[0].message.startswith("The default of `LD_URL` was changed to `/agent/v1/`")
+
+
+def test_a_text_read_left_on_an_untraced_answer_does_not_stop_later_reads():
+    code = (
+        URL
+        + "const other = await axios.post(process.env.OTHER_URL, makeBody());\n"
+        "console.log(other.data.result[0].content[0].text);\n"
+        'const res = await axios.post(URL, { assistantId: "a", messages: [] });\n'
+        "console.log(res.data.result[0].content[0].text);\n"
+        "for (const m of res.data.result) console.log(m.content);\n"
+    )
+    result = convert_javascript(code)
+    assert result.output.startswith(
+        NEW_URL
+        + "const other = await axios.post(process.env.OTHER_URL, makeBody());\n"
+        "console.log(other.data.result[0].content[0].text);\n"
+        'const res = await axios.post(URL, { agentId: "a", messages: [] });\n'
+        "console.log(langdockText(res.data.messages[0]));\n"
+        "for (const m of res.data.messages) console.log(m.content);\n\n")
+    assert _notes(result) == [
+        (2, 32, "warning", "langdock-env-url"),
+        (3, 13, "warning", ANSWER),  # if it is an answer, `content` is no list any more
+        (3, 13, "warning", "langdock-untraced-read"),
+        (5, 13, "info", ANSWER),
+        (6, 46, "warning", ANSWER),  # `content` of a message: a string now, not parts
+    ]
+    assert result.notes[-1].message.startswith("`content` of an Agents API response message")
