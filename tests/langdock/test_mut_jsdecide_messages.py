@@ -190,3 +190,31 @@ def test_objects_returned_by_a_function_expression_callback_are_messages():
         'parts: [{ type: "text", text: t }] }; }) });\n'
     )
     assert _notes(result) == [(2, 85, "info", PARTS)]
+
+
+def test_a_function_or_method_inside_a_callback_writes_its_message_once_per_call():
+    # the nearest function decides: a declared function or a method builds one message
+    # per call, even when it sits inside a route callback or an object a callback builds
+    code = (
+        f'const URL = "{LD}/assistant/v1/chat/completions";\n'
+        'app.post("/chat", async (req, res) => {\n'
+        "  function firstTurn(q) {\n"
+        '    return axios.post(URL, { assistantId: "a", messages: [{ role: "user", content: q }] });\n'
+        "  }\n"
+        "  res.json((await firstTurn(req.body.q)).data);\n"
+        "});\n"
+        "export const handlers = routes.map((route) => ({\n"
+        "  async chat(q) {\n"
+        '    return axios.post(URL, { assistantId: "a", messages: [{ role: "user", content: q }] });\n'
+        "  },\n"
+        "}));\n"
+    )
+    result = convert_javascript(code)
+    assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
+        '{ assistantId: "a", messages: [{ role: "user", content: q }] }',
+        '{ agentId: "a", messages: [{ id: "msg_0", role: "user", '
+        'parts: [{ type: "text", text: q }] }] }', 1).replace(
+        '{ assistantId: "a", messages: [{ role: "user", content: q }] }',
+        '{ agentId: "a", messages: [{ id: "msg_1", role: "user", '
+        'parts: [{ type: "text", text: q }] }] }', 1)
+    assert _notes(result) == [(4, 59, "info", PARTS)]
