@@ -81,9 +81,10 @@ def test_a_recursive_body_builder_is_converted_and_wrapped():
     assert result.notes[0].message.startswith("This request body is built outside the code")
 
 
-def test_only_pushes_onto_the_array_sent_add_messages():
+def test_only_pushes_and_unshifts_onto_the_array_sent_add_messages():
     code = (URL + 'const history = [{ role: "user", content: "hi" }];\n'
             'history.push({ role: "assistant", content: "hello" });\n'
+            'history.unshift({ role: "user", content: "context" });\n'
             'audit.push({ role: "user", content: "logged" });\n'
             'state.queue.push({ role: "user", content: "later" });\n'
             'await axios.post(URL, { assistantId: "a", messages: history });\n')
@@ -93,6 +94,8 @@ def test_only_pushes_onto_the_array_sent_add_messages():
         'parts: [{ type: "text", text: "hi" }] }];\n'
         'history.push({ id: "msg_1", role: "assistant", '
         'parts: [{ type: "text", text: "hello" }] });\n'
+        'history.unshift({ id: "msg_2", role: "user", '
+        'parts: [{ type: "text", text: "context" }] });\n'
         'audit.push({ role: "user", content: "logged" });\n'
         'state.queue.push({ role: "user", content: "later" });\n'
         'await axios.post(URL, { agentId: "a", messages: history });\n')

@@ -62,6 +62,7 @@ def test_v4_prefixes_and_openai_deltas_are_noted_other_reads_are_not():
         'for (const line of text.split("\\n")) {\n'
         '  if (line.startsWith("0:")) console.log(JSON.parse(line.slice(2)));\n'
         '  if (line.startsWith("e:")) break;\n'
+        "  if (line.startsWith('0:\"')) console.log(line);\n"
         "  const chunk = JSON.parse(line);\n"
         "  console.log(chunk.choices[0].delta.content, chunk.items[0].delta, chunk.delta);\n"
         "}\n"
@@ -69,9 +70,11 @@ def test_v4_prefixes_and_openai_deltas_are_noted_other_reads_are_not():
     result = convert_javascript(code)
     assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
         "assistantId", "agentId")
-    assert _notes(result) == [(5, 7, "warning", STREAMS), (8, 15, "warning", STREAMS)]
+    assert _notes(result) == [(5, 7, "warning", STREAMS), (7, 7, "warning", STREAMS),
+                              (9, 15, "warning", STREAMS)]
     assert "AI SDK 4 data-stream lines" in result.notes[0].message
-    assert "`choices[0].delta.content`" in result.notes[1].message
+    assert "AI SDK 4 data-stream lines" in result.notes[1].message
+    assert "`choices[0].delta.content`" in result.notes[2].message
 
 
 def test_a_text_helper_defined_at_top_level_is_used_not_appended_again():
