@@ -30,7 +30,9 @@ _WRAPPERS = ("parenthesized_expression", "await_expression", "as_expression",
 def strip(node: Node | None) -> Node | None:
     while node is not None:
         if node.type in _WRAPPERS:
-            named = [c for c in node.named_children if c.type not in ("type_annotation",)]
+            # `<T>x` puts the type first: skip type nodes to reach the value
+            named = [c for c in node.named_children
+                     if c.type not in ("type_annotation", "type_arguments")]
             node = named[0] if named else None
         elif _await_call(node):
             # tree-sitter reads `await (x)` as a call of a function named `await`
@@ -273,9 +275,12 @@ class JsFlow:
                     found |= self.url_family(how[1], depth + 1)
             return found
         if node.type == "binary_expression":
+            # `process.env.X + "/search"` is no Langdock URL: an env part counts only
+            # next to a chat or build path, so it is not followed (and recorded) itself
             found = set()
             for child in node.named_children:
-                found |= self.url_family(child, depth + 1)
+                if not _is_env(self.ctx, child):
+                    found |= self.url_family(child, depth + 1)
             if _is_env(self.ctx, node.named_children[0]) and found & {"chat", "build"}:
                 self.env_urls.append(node.named_children[0])
             return found

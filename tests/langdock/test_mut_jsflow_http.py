@@ -1,0 +1,215 @@
+"""Which calls `js_flow` takes for HTTP requests, where their URL points, which
+body they send, and the small helpers around it (`strip`, `env_name`, folder
+summaries)."""
+from __future__ import annotations
+
+import pytest
+from test_mut_jsflow_kinds import CHAT, LD, flow_of, node_at
+
+from helpers.langdock.js_flow import JsExternals, JsFlow, _is_env, env_name, strip
+
+
+def calls_of(code: str, kind: str = "javascript") -> list[tuple[str, str | None, tuple | None]]:
+    """(call text, family, (url text, body text)) of every top-level call statement."""
+    ctx, flow = flow_of(code, kind)
+    out = []
+    for statement in ctx.tree.root_node.named_children:
+        call = strip(statement.named_children[0])
+        parts = flow.http_parts(call)
+        shown = None if parts is None else tuple(
+            None if part is None else ctx.text(part) for part in parts)
+        out.append((ctx.text(call), flow.http_family(call), shown))
+    return out
+
+
+def test_request_bodies_are_found_in_the_options_or_as_the_payload():
+    code = ("client.post(url, { json: { agentId: A, messages } });\n"
+            "client.put(url, { agentId: A, messages });\n"
+            "client.patch(url, { headers: H, messages: [] });\n"
+            "client.post(url, { headers: H });\n"
+            "client.post(url, { method: 'POST' });\n"
+            "client.post(url, { query: q });\n"
+            "client.delete(url, { query: q });\n"
+            "client.request(url, { body: (JSON.stringify({ assistant: cfg })) });\n"
+            "client.get(url, opts);\n"
+            "fetch(url, opts);\n"
+            "fetch(url, made);\n"
+            "fetch(url, { body: JSON.stringify() });\n"
+            "fetch(url, { body: text });\n"
+            "fetch(url);\n"
+            "fetch();\n"
+            "client.send(url, { messages: [] });\n"
+            "window.fetch(url, { body: JSON.stringify({ messages }) });\n")
+    code += ("var opts = { method: 'POST', body: JSON.stringify({ assistantId: A }) };\n"
+        "var made = build();\n")
+    got = calls_of(code)[:16]
+    assert got == [
+        ("client.post(url, { json: { agentId: A, messages } })", "chat",
+         ("url", "{ agentId: A, messages }")),
+        ("client.put(url, { agentId: A, messages })", "chat", ("url", "{ agentId: A, messages }")),
+        ("client.patch(url, { headers: H, messages: [] })", "chat",
+         ("url", "{ headers: H, messages: [] }")),
+        ("client.post(url, { headers: H })", "maybe", ("url", None)),
+        ("client.post(url, { method: 'POST' })", "maybe", ("url", None)),
+        ("client.post(url, { query: q })", "maybe", ("url", "{ query: q }")),
+        ("client.delete(url, { query: q })", "maybe", ("url", None)),
+        ("client.request(url, { body: (JSON.stringify({ assistant: cfg })) })", "chat",
+         ("url", "{ assistant: cfg }")),
+        ("client.get(url, opts)", "chat", ("url", "{ assistantId: A }")),
+        ("fetch(url, opts)", "chat", ("url", "{ assistantId: A }")),
+        ("fetch(url, made)", "maybe", ("url", None)),
+        ("fetch(url, { body: JSON.stringify() })", "maybe", ("url", None)),
+        ("fetch(url, { body: text })", "maybe", ("url", None)),
+        ("fetch(url)", "maybe", ("url", None)),
+        ("fetch()", None, None),
+        ("client.send(url, { messages: [] })", None, None),
+    ]
+
+
+def test_requests_to_unseen_urls_outside_langdock_code_are_not_followed():
+    code = ("client.post(url, { headers: H });\n"
+            "client.delete(url, { query: q });\n"
+            "fetch(url);\n")
+    assert [family for _text, family, _parts in calls_of(code)] == [None] * 3
+
+
+@pytest.mark.parametrize("key", ["messages", "assistantId", "agentId", "assistant", "agent"])
+def test_a_body_that_names_an_agent_or_messages_makes_a_chat_call(key):
+    code = (f"const payload = {{ {key}: value }};\n"
+            "const sent = payload;\n"
+            "fetch(endpoint, { method: 'POST', body: JSON.stringify(sent) });\n")
+    assert calls_of(code)[2][1] == "chat"
+
+
+def test_a_body_without_agent_or_messages_is_no_chat_call():
+    code = ("const payload = { query: value, model: 'gpt' };\n"
+            "fetch(`https://example.com/search`, { method: 'POST', body: JSON.stringify(payload) });\n")
+    assert calls_of(code)[1][1] == "other"
+
+
+def test_url_families():
+    code = (f'const CHAT_URL = "{CHAT}";\n'
+            "const alias = CHAT_URL;\n"
+            "axios.post(alias, payload);\n"
+            "axios.post(process.env.LANGDOCK_URL, payload);\n"
+            "axios.post(process.env.LANGDOCK_BASE + '/assistant/v1/chat/completions', payload);\n"
+            "axios.post(`${process.env.LD}/assistant/v1/create`, payload);\n"
+            "axios.post(`${import.meta.env.VITE_LD}/assistant/v1/update`, payload);\n"
+            f'axios.post("{LD}/assistant/v1/models", payload);\n'
+            f'axios.post("{LD}/assistant/v1/get", payload);\n'
+            f'axios.post("{LD}/assistant/v1/disable", payload);\n'
+            'axios.post("https://gateway.example.com/assistant/v1/chat/completions", payload);\n'
+            f'axios.post("{LD}/agent/v1/chat/completions", payload);\n'
+            f'axios.post("{LD}/agent/v1/update", payload);\n'
+            f'axios.post("{LD}/agent/v1/models", payload);\n'
+            'axios.post("/api/chat", payload);\n'
+            'axios.post("http:", payload);\n'
+            'axios.post(urlFor("/assistant/v1/chat/completions", "/x"), payload);\n'
+            'axios.post(urlFor("/upload"), payload);\n'
+            "axios.post(urlFor(id), payload);\n"
+            "axios.post(process.env.LD + suffix, payload);\n")
+    families = [family for _text, family, _parts in calls_of(code)[2:]]
+    assert families == ["chat", "maybe", "chat", "build", "build", "build", "build", "build",
+                        "other", "chat", "build", "build", "other", "other", "chat", "other",
+                        "maybe", "maybe"]
+
+
+def test_environment_urls_are_recorded_for_langdock_calls_only():
+    code = ("axios.post(process.env.LANGDOCK_BASE + '/assistant/v1/chat/completions', payload);\n"
+            "axios.post(process.env.OTHER_BASE + '/search', payload);\n"
+            "axios.post(Deno.env.get('LD_URL'), payload);\n")
+    ctx, flow = flow_of(code)
+    for call in ctx.nodes("call_expression"):
+        flow.http_family(call)
+    # a whole URL from the environment in Langdock code is taken for Langdock's
+    assert sorted({ctx.text(n) for n in flow.env_urls}) == [
+        "Deno.env.get('LD_URL')", "process.env.LANGDOCK_BASE"]
+
+
+@pytest.mark.parametrize(("expr", "name"), [
+    ("process.env.LANGDOCK_URL", "LANGDOCK_URL"),
+    ('process.env["LANGDOCK_URL"]', "LANGDOCK_URL"),
+    ("process.env['LANGDOCK_URL']", "LANGDOCK_URL"),
+    ('Deno.env.get("LANGDOCK_URL")', "LANGDOCK_URL"),
+    ("Deno.env.get('LANGDOCK_URL')", "LANGDOCK_URL"),
+    ("import.meta.env.VITE_LANGDOCK_URL", "VITE_LANGDOCK_URL"),
+])
+def test_environment_variable_names(expr, name):
+    ctx, _flow = flow_of(f"const url = ({expr});\n")
+    node = node_at(ctx, f"({expr})")
+    assert _is_env(ctx, node)
+    assert env_name(ctx, strip(node)) == name
+
+
+@pytest.mark.parametrize("expr", ["process.envx.A", "env.LANGDOCK_URL", "config.process.env.A",
+                                  "Deno.env.set('A')", "import.meta.url"])
+def test_not_environment_variables(expr):
+    ctx, _flow = flow_of(f"const url = {expr};\n")
+    assert not _is_env(ctx, node_at(ctx, expr))
+
+
+@pytest.mark.parametrize(("code", "kind", "inner"), [
+    ("const v = (((x)));", "javascript", "x"),
+    ("async function f() { const v = await x; }", "javascript", "x"),
+    ("function f() { return await (x).json(); }", "javascript", "x"),
+    ("const v = x as Reply;", "typescript", "x"),
+    ("const v = x!;", "typescript", "x"),
+    ("const v = x satisfies Reply;", "typescript", "x"),
+    ("const v = <Reply>x;", "typescript", "x"),
+    ("const v = (await (x as any))!;", "typescript", "x"),
+    ("const v = await(x, y);", "javascript", "x, y"),
+    ("const v = x.y;", "javascript", "x.y"),
+])
+def test_strip_removes_wrappers_around_a_value(code, kind, inner):
+    ctx, _flow = flow_of(code, kind)
+    if "json" in code:
+        node = node_at(ctx, "await (x)")
+    else:
+        declarator = ctx.nodes("variable_declarator")[0]
+        node = declarator.child_by_field_name("value")
+    assert ctx.text(strip(node)) == inner
+    assert strip(None) is None
+
+
+def test_summary_tells_siblings_returns_and_arguments():
+    code = (f'const URL = "{CHAT}";\n'
+            "export async function ask(q) {\n"
+            "  const res = await fetch(URL, { method: 'POST', body: JSON.stringify({ assistantId: A, messages: q }) });\n"
+            "  return res.json();\n"
+            "}\n"
+            "export function reply(data) {\n  return data.result;\n}\n"
+            "export function count() {\n  return 1;\n}\n"
+            "export function load() {\n  return JSON.parse(text);\n}\n"
+            "export function noop() {}\n"
+            "async function main() {\n"
+            "  const data = await ask('hi');\n"
+            "  render(data.result[0], 2, data);\n"
+            "  render(null, data.result);\n"
+            "  count(data);\n"
+            "  reply(data);\n"
+            "}\n")
+    _ctx, flow = flow_of(code)
+    summary = flow.summary()
+    assert summary.returns == {"ask": frozenset({"chat.body"}),
+                               "reply": frozenset({"chat.result"})}
+    assert summary.params == {"render": {0: frozenset({"chat.message"}),
+                                         1: frozenset({"chat.result"}),
+                                         2: frozenset({"chat.body"})}}
+
+
+def test_sibling_summaries_are_followed():
+    code = ("async function main() {\n"
+            "  const data = await ask('hi');\n"
+            "  const other = await unknown('hi');\n"
+            "  return [data.result, other];\n"
+            "}\n"
+            "export function show(label, message) {\n  return [label, message];\n}\n"
+            "show('x', y);\n")
+    ctx, flow = flow_of(code)
+    ext = JsExternals(returns={"ask": frozenset({"chat.body"})},
+                      params={"show": {1: frozenset({"chat.message"})}})
+    flow = JsFlow(ctx, ext)
+    assert set(flow.kinds(node_at(ctx, "data.result"))) == {"chat.result"}
+    assert set(flow.kinds(node_at(ctx, "other"))) == set()
+    assert set(flow.kinds(node_at(ctx, "message"))) == {"chat.message"}
+    assert set(flow.kinds(node_at(ctx, "label"))) == {"other"}

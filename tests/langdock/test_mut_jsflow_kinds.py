@@ -1,0 +1,251 @@
+"""The JavaScript value flow (`js_flow`) on its own: what each expression holds.
+
+Each snippet is realistic Langdock client code; the expected labels are those
+the module docstring defines (`chat.response` for what the chat call returns,
+`chat.body` for its parsed JSON, `chat.result` for `body.result`,
+`chat.message` for one of its messages, `build.*` for agent management calls,
+`other`, `file`, and nothing for a value that cannot be followed).
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers.langdock import jstree
+from helpers.langdock.javascript import JsContext, parse
+
+LD = "https://api.langdock.com"
+CHAT = f"{LD}/assistant/v1/chat/completions"
+
+
+def flow_of(code: str, kind: str = "javascript"):
+    data = code.encode("utf-8")
+    tree, grammar = parse(data, kind)
+    assert not tree.root_node.has_error
+    ctx = JsContext(data, tree, grammar)
+    return ctx, ctx.facts.flow
+
+
+def node_at(ctx, text: str, occurrence: int = -1):
+    """The named node whose source is exactly `text` (the last one by default)."""
+    found = [n for n in jstree.walk(ctx.tree.root_node) if n.is_named and ctx.text(n) == text]
+    assert found, f"no node {text!r}"
+    return found[occurrence]
+
+
+def kinds_of(code: str, *texts: str, kind: str = "javascript") -> dict[str, set[str]]:
+    ctx, flow = flow_of(code, kind)
+    return {text: set(flow.kinds(node_at(ctx, text))) for text in texts}
+
+
+def test_fetch_answer_followed_through_json_result_and_messages():
+    code = (f'const URL = "{CHAT}";\n'
+            "async function ask(q) {\n"
+            '  const res = await fetch(URL, { method: "POST", headers: H, '
+            'body: JSON.stringify({ assistantId: "a", messages: [] }) });\n'
+            "  const data = await res.json();\n"
+            "  const list = data.result;\n"
+            "  const last = list[list.length - 1];\n"
+            '  const named = data["result"];\n'
+            "  const text = last.content;\n"
+            "  const status = res.status;\n"
+            "  return [list, last, named, text, status];\n"
+            "}\n")
+    assert kinds_of(code, "res", "data", "list", "last", "named", "text", "status", "q") == {
+        "res": {"chat.response"}, "data": {"chat.body"}, "list": {"chat.result"},
+        "last": {"chat.message"}, "named": {"chat.result"}, "text": {"other"},
+        "status": {"other"}, "q": set(),
+    }
+
+
+def test_axios_answer_destructured_renamed_and_iterated():
+    code = ('import axios from "axios";\n'
+            f'const URL = "{CHAT}";\n'
+            "export async function ask(messages) {\n"
+            '  const { data } = await axios.post(URL, { assistantId: "a", messages });\n'
+            '  const { data: body, status: code } = await axios.post(URL, { assistantId: "a", messages });\n'
+            "  const [first] = body.result;\n"
+            "  for (const reply of body.result) {\n"
+            "    console.log(reply);\n"
+            "  }\n"
+            "  for (const key in data) {\n"
+            "    console.log(key);\n"
+            "  }\n"
+            "  return [data, body, code, first];\n"
+            "}\n")
+    assert kinds_of(code, "data", "body", "code", "reply", "key", "first") == {
+        "data": {"chat.body"}, "body": {"chat.body"}, "code": {"other"},
+        "reply": {"chat.message"}, "key": {"other"},
+        "first": set(),  # array patterns are not followed
+    }
+
+
+@pytest.mark.parametrize("method", ["map", "forEach", "filter", "find", "findLast", "some",
+                                    "every", "flatMap"])
+def test_callbacks_of_array_methods_receive_messages(method):
+    code = (f'const r = await fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(req) }});\n'
+            "const data = await r.json();\n"
+            "const i = 0;\n"
+            f"data.result.{method}((m, i) => show(m, i));\n")
+    assert kinds_of(code, "m", "i") == {"m": {"chat.message"}, "i": {"other"}}
+
+
+def test_array_methods_on_the_result():
+    code = (f'const r = await fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(req) }});\n'
+            "const { result } = await r.json();\n"
+            "const a = result.at(-1);\n"
+            "const b = result.find(isAssistant);\n"
+            "const c = result.findLast(isAssistant);\n"
+            "const d = result.pop();\n"
+            "const e = result.shift();\n"
+            "const f = result.filter(isAssistant);\n"
+            "const g = result.slice(1);\n"
+            "const h = result.reverse();\n"
+            "const k = result.toReversed();\n"
+            "const l = result.concat(more);\n"
+            "const n = result.join();\n"
+            "const o = result.map(String);\n"
+            "const p = f.at(0);\n")
+    assert kinds_of(code, *"abcdefghklnop") == {
+        "a": {"chat.message"}, "b": {"chat.message"}, "c": {"chat.message"},
+        "d": {"chat.message"}, "e": {"chat.message"}, "f": {"chat.result"},
+        "g": {"chat.result"}, "h": {"chat.result"}, "k": {"chat.result"},
+        "l": {"chat.result"}, "n": set(), "o": set(), "p": {"chat.message"},
+    }
+
+
+def test_parameters_take_what_the_call_sites_pass():
+    code = (f'const URL = "{CHAT}";\n'
+            "function pick(first, second) {\n  return second;\n}\n"
+            "const show = (label, value = null) => value.result;\n"
+            "const api = {\n  read: function (reply) {\n    return reply;\n  },\n};\n"
+            "async function main() {\n"
+            "  const res = await fetch(URL, { method: 'POST', body: JSON.stringify(req) });\n"
+            "  const body = await res.json();\n"
+            "  const x = pick(1, body);\n"
+            "  const y = show('a', body);\n"
+            "  const z = api.read(body.result[0]);\n"
+            "  const w = pick(body);\n"
+            "}\n")
+    assert kinds_of(code, "first", "second", "label", "value", "reply", "x", "y", "w") == {
+        "first": {"other", "chat.body"}, "second": {"chat.body"}, "label": {"other"},
+        "value": {"chat.body"}, "reply": {"chat.message"},
+        "x": {"chat.body"}, "y": {"chat.result"}, "w": {"chat.body"},
+    }
+
+
+def test_typescript_parameters_and_wrappers():
+    code = (f'const URL = "{CHAT}";\n'
+            "function answer(res: Response, extra?: string, { verbose }: Opts = {}) {\n"
+            "  return res;\n}\n"
+            "async function main() {\n"
+            "  const res = await fetch(URL, { method: 'POST', body: JSON.stringify(req) });\n"
+            "  const a = (await res.json()) as Reply;\n"
+            "  const b = a!.result satisfies unknown[];\n"
+            "  const c = <Reply>a;\n"
+            "  answer(res, 'x', {});\n"
+            "}\n")
+    assert kinds_of(code, "res", "extra", "a", "b", "c", "verbose", kind="typescript") == {
+        "res": {"chat.response"}, "extra": {"other"}, "a": {"chat.body"},
+        "b": {"chat.result"}, "c": {"chat.body"}, "verbose": set(),
+    }
+
+
+def test_then_callbacks_receive_what_the_promise_resolves_to():
+    code = (f'const req = fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(b) }});\n'
+            "req.then((res, extra) => res.json(), (err) => err);\n"
+            "const p = req.then(onOk);\n"
+            "const extra = 1;\n"
+            "req.then(async function (res) {\n  const body = await res.json();\n  return body.result;\n});\n")
+    ctx, flow = flow_of(code)
+    res = [n for n in jstree.walk(ctx.tree.root_node) if ctx.text(n) == "res"]
+    assert [set(flow.kinds(n)) for n in res] == [{"chat.response"}] * 4
+    assert set(flow.kinds(node_at(ctx, "body"))) == {"chat.body"}
+    # only the first callback of `then` gets the value; `p` is a promise of unknown value
+    assert set(flow.kinds(node_at(ctx, "err"))) == set()
+    assert set(flow.kinds(node_at(ctx, "p"))) == set()
+    assert set(flow.kinds(node_at(ctx, "extra", 0))) == {"other"}
+
+
+def test_reassigned_answer_holds_both_values_and_cycles_end():
+    code = (f'let data = await fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(b) }});\n'
+            "data = await data.json();\n"
+            "let a = b;\nlet b = a;\n"
+            "console.log(data.result, a, b);\n")
+    assert kinds_of(code, "data", "data.result", "a", "b") == {
+        "data": {"chat.response", "chat.body"}, "data.result": {"chat.result"},
+        "a": set(), "b": set(),
+    }
+
+
+def test_assignment_goes_to_the_scope_that_declares_the_name():
+    code = (f'const URL = "{CHAT}";\n'
+            "let answer;\n"
+            "async function load() {\n"
+            "  const res = await fetch(URL, { method: 'POST', body: JSON.stringify(req) });\n"
+            "  answer = await res.json();\n"
+            "  holder.answer = 1;\n"
+            "}\n"
+            "function show() {\n  return answer.result;\n}\n")
+    ctx, flow = flow_of(code)
+    assert set(flow.kinds(node_at(ctx, "answer.result"))) == {"chat.result"}
+    program = ctx.tree.root_node.id
+    assert [how[0] for how in flow.bindings[(program, "answer")]] == ["value"]
+
+
+def test_build_calls_and_unknown_urls():
+    code = ("async function main(url) {\n"
+            f"  const got = await axios.get(`{LD}/assistant/v1/get?assistantId=${{id}}`);\n"
+            "  const info = got.data;\n"
+            "  const up = await fetch('https://api.langdock.com/attachment/v1/upload', { method: 'POST', body: form });\n"
+            "  const file = JSON.parse(text);\n"
+            "  const anything = await fetch(url);\n"
+            "  const parsed = await anything.json();\n"
+            "  return [info.assistant, up, file.result, parsed.result];\n"
+            "}\n")
+    assert kinds_of(code, "got", "info", "info.assistant", "up", "file", "anything",
+                    "parsed", "parsed.result") == {
+        "got": {"build.response"}, "info": {"build.body"}, "info.assistant": {"other"},
+        "up": {"other.response"}, "file": {"file"}, "anything": {"maybe.response"},
+        "parsed": {"maybe.body"}, "parsed.result": {"chat.result"},
+    }
+
+
+def test_outside_langdock_code_unknown_urls_are_not_followed():
+    code = ("async function main(url) {\n"
+            "  const res = await fetch(url);\n"
+            "  const data = await res.json();\n"
+            "  return data.result;\n"
+            "}\n")
+    assert kinds_of(code, "res", "data", "data.result") == {
+        "res": set(), "data": set(), "data.result": set(),
+    }
+
+
+def test_local_functions_called_directly_and_through_this():
+    code = (f'const URL = "{CHAT}";\n'
+            "class Client {\n"
+            "  async send(body) {\n"
+            "    const res = await fetch(URL, { method: 'POST', body: JSON.stringify(body) });\n"
+            "    return res.json();\n"
+            "  }\n"
+            "  async ask(q) {\n"
+            "    const data = await this.send({ assistantId: 'a', messages: [q] });\n"
+            "    const other = await other.send(q);\n"
+            "    const nothing = await this.missing(q);\n"
+            "    return data.result;\n"
+            "  }\n"
+            "}\n"
+            "const send2 = async () => (await fetch(URL, { method: 'POST', body: '{}' })).json();\n"
+            "const viaArrow = await send2();\n")
+    assert kinds_of(code, "data", "other", "nothing", "viaArrow") == {
+        "data": {"chat.body"}, "other": set(), "nothing": set(), "viaArrow": {"chat.body"},
+    }
+
+
+def test_values_of_literals_and_operators():
+    code = ("const a = { x: 1 };\nconst b = [1];\nconst c = 'x';\nconst d = `x`;\n"
+            "const e = 2;\nconst f = c + d;\nconst g = !c;\nconst h = null;\n")
+    assert kinds_of(code, *"abcdefgh") == {
+        "a": {"other"}, "b": {"other"}, "c": {"other"}, "d": {"other"}, "e": {"other"},
+        "f": {"other"}, "g": set(), "h": set(),
+    }
