@@ -213,3 +213,24 @@ def test_sibling_summaries_are_followed():
     assert set(flow.kinds(node_at(ctx, "other"))) == set()
     assert set(flow.kinds(node_at(ctx, "message"))) == {"chat.message"}
     assert set(flow.kinds(node_at(ctx, "label"))) == {"other"}
+
+
+def test_cycles_and_values_the_flow_cannot_read_end_as_unknown():
+    code = ("let a = b;\nlet b = a;\n"
+            "let p = q;\nlet q = p;\n"
+            "fetch(a, { method: 'POST', body: JSON.stringify(p) });\n"
+            "fetch(config.url, { method: 'POST', body: JSON.stringify(makeBody()) });\n"
+            "fetch(new URL(path, base), { method: 'POST', body: JSON.stringify([assistantId]) });\n")
+    assert [family for _text, family, _parts in calls_of(code)[4:]] == ["maybe"] * 3
+
+
+def test_parameters_of_callbacks_without_a_known_caller_stay_unknown():
+    code = (f'const r = await fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(req) }});\n'
+            "const body = await r.json();\n"
+            "function total(first, ...rest) {\n  return [first, rest];\n}\n"
+            "total(body, body);\n"
+            "setTimeout((tick) => tick, 10);\n"
+            "new Promise(function (done) { done(body); });\n")
+    ctx, flow = flow_of(code)
+    got = {name: set(flow.kinds(node_at(ctx, name))) for name in ("first", "rest", "tick", "done")}
+    assert got == {"first": {"chat.body"}, "rest": set(), "tick": set(), "done": set()}

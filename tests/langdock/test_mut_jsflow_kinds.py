@@ -249,3 +249,23 @@ def test_values_of_literals_and_operators():
         "a": {"other"}, "b": {"other"}, "c": {"other"}, "d": {"other"}, "e": {"other"},
         "f": {"other"}, "g": set(), "h": set(),
     }
+
+
+def test_patterns_the_flow_does_not_follow_stay_unknown():
+    code = (f'const r = await fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(req) }});\n'
+            "const body = await r.json();\n"
+            "const { result: { length } } = body;\n"
+            "const [head] = body.result;\n"
+            "for (const { content } of body.result) {\n  console.log(content);\n}\n"
+            "const texts = body.result.map(m => m.content);\n"
+            "const key = pick();\n"
+            "const byKey = body[key];\n"
+            "const picked = body.result[key];\n"
+            "const unknown = other[0];\n"
+            "function early() {\n  return;\n}\n"
+            "const nothing = early();\n")
+    assert kinds_of(code, "length", "head", "content", "m", "byKey", "picked", "unknown",
+                    "nothing") == {
+        "length": set(), "head": set(), "content": set(), "m": {"chat.message"},
+        "byKey": {"other"}, "picked": {"chat.message"}, "unknown": set(), "nothing": set(),
+    }
