@@ -19,7 +19,7 @@ from . import jstree
 from .urls import REWRITTEN
 
 FUNCTIONS = ("function_declaration", "function_expression", "arrow_function",
-             "method_definition", "generator_function_declaration", "function")
+             "method_definition", "generator_function_declaration", "generator_function")
 HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request")
 CALLBACK_METHODS = ("map", "forEach", "filter", "find", "findLast", "some", "every", "flatMap")
 _BUILD = ("get", "create", "update", "disable", "models")
@@ -93,7 +93,7 @@ class JsFlow:
             scope = self.scope_of(node)
             if name.type == "identifier":
                 self._bind(scope, text(name), ("value", value))
-                if value.type in ("arrow_function", "function_expression", "function"):
+                if value.type in ("arrow_function", "function_expression", "generator_function"):
                     self.functions.setdefault(text(name), []).append(value)
             elif name.type == "object_pattern":
                 for child in name.named_children:
@@ -114,7 +114,7 @@ class JsFlow:
                 self._bind(self.scope_of(left), text(left), ("element", right))
         for node in self.ctx.nodes(*FUNCTIONS):
             name = node.child_by_field_name("name")
-            if name is not None and node.type != "arrow_function":
+            if name is not None:  # arrow functions have no name of their own
                 self.functions.setdefault(text(name), []).append(node)
             params = node.child_by_field_name("parameters")
             if params is None:
@@ -481,7 +481,7 @@ def _callback_of(function: Node) -> Node | None:
     if func is None or func.type != "member_expression":
         return None
     prop = func.child_by_field_name("property")
-    if prop is None or prop.text.decode("utf-8", "replace") not in CALLBACK_METHODS:
+    if prop is None or prop.text.decode() not in CALLBACK_METHODS:
         return None
     return func.child_by_field_name("object")
 

@@ -32,6 +32,7 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
             "client.delete(url, { query: q });\n"
             "client.request(url, { body: (JSON.stringify({ assistant: cfg })) });\n"
             "client.get(url, opts);\n"
+            "client.post(url, opts);\n"
             "fetch(url, opts);\n"
             "fetch(url, made);\n"
             "fetch(url, { body: JSON.stringify() });\n"
@@ -42,7 +43,7 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
             "window.fetch(url, { body: JSON.stringify({ messages }) });\n")
     code += ("var opts = { method: 'POST', body: JSON.stringify({ assistantId: A }) };\n"
         "var made = build();\n")
-    got = calls_of(code)[:16]
+    got = calls_of(code)[:17]
     assert got == [
         ("client.post(url, { json: { agentId: A, messages } })", "chat",
          ("url", "{ agentId: A, messages }")),
@@ -56,6 +57,7 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
         ("client.request(url, { body: (JSON.stringify({ assistant: cfg })) })", "chat",
          ("url", "{ assistant: cfg }")),
         ("client.get(url, opts)", "chat", ("url", "{ assistantId: A }")),
+        ("client.post(url, opts)", "chat", ("url", "{ assistantId: A }")),
         ("fetch(url, opts)", "chat", ("url", "{ assistantId: A }")),
         ("fetch(url, made)", "maybe", ("url", None)),
         ("fetch(url, { body: JSON.stringify() })", "maybe", ("url", None)),

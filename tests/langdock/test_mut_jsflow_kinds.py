@@ -269,3 +269,29 @@ def test_patterns_the_flow_does_not_follow_stay_unknown():
         "length": set(), "head": set(), "content": set(), "m": {"chat.message"},
         "byKey": {"other"}, "picked": {"chat.message"}, "unknown": set(), "nothing": set(),
     }
+
+
+def test_function_and_generator_expressions_are_local_functions_with_their_own_scope():
+    code = (f'const URL = "{CHAT}";\n'
+            "const send = function (payload) {\n"
+            "  const res = fetch(URL, { method: 'POST', body: JSON.stringify(payload) });\n"
+            "  return res;\n"
+            "};\n"
+            "const replies = async function* (answer) {\n"
+            "  const res = 1;\n"
+            "  for (const message of answer.result) yield message;\n"
+            "  return res;\n"
+            "};\n"
+            "function* numbers(res) {\n  yield res;\n}\n"
+            "const res = send({ assistantId: 'a', messages: [] });\n"
+            "const data = await res.json();\n"
+            "const gen = replies(data);\n"
+            "numbers(data);\n")
+    ctx, flow = flow_of(code)
+    assert set(flow.kinds(node_at(ctx, "data"))) == {"chat.body"}
+    assert set(flow.kinds(node_at(ctx, "message"))) == {"chat.message"}
+    # each function body is a scope: `res` inside `replies` is its own number
+    assert set(flow.kinds(node_at(ctx, "res", 3))) == {"other"}
+    assert set(flow.kinds(node_at(ctx, "gen"))) == {"other"}
+    assert set(flow.kinds(node_at(ctx, "res", 5))) == {"chat.body"}
+    assert sorted(flow.functions) == ["numbers", "replies", "send"]
