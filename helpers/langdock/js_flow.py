@@ -45,10 +45,9 @@ def strip(node: Node | None) -> Node | None:
 def _await_call(node: Node) -> bool:
     if node.type != "call_expression":
         return False
-    func = node.child_by_field_name("function")
+    func = node.child_by_field_name("function")  # both fields are required in a call
     args = node.child_by_field_name("arguments")
-    return (func is not None and func.type == "identifier" and func.text == b"await"
-            and args is not None and len(args.named_children) == 1)
+    return func.type == "identifier" and func.text == b"await" and len(args.named_children) == 1
 
 
 @dataclass
@@ -88,7 +87,7 @@ class JsFlow:
         text = self.ctx.text
         for node in self.ctx.nodes("variable_declarator"):
             name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-            if name is None or value is None:
+            if value is None:  # `let x;` (the name is always there)
                 continue
             scope = self.scope_of(node)
             if name.type == "identifier":
@@ -104,22 +103,22 @@ class JsFlow:
                         target = child.child_by_field_name("value")
                         if key and target is not None and target.type == "identifier":
                             self._bind(scope, text(target), ("field", value, key))
+        # left and right are required parts of these nodes in every grammar
         for node in self.ctx.nodes("assignment_expression"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            if left is not None and right is not None and left.type == "identifier":
+            if left.type == "identifier":
                 self._bind(self._declaring_scope(node, text(left)), text(left), ("value", right))
         for node in self.ctx.nodes("for_in_statement"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            if left is not None and right is not None and left.type == "identifier":
+            if left.type == "identifier":
                 self._bind(self.scope_of(left), text(left), ("element", right))
         for node in self.ctx.nodes(*FUNCTIONS):
             name = node.child_by_field_name("name")
             if name is not None:  # arrow functions have no name of their own
                 self.functions.setdefault(text(name), []).append(node)
             params = node.child_by_field_name("parameters")
-            if params is None:
-                single = node.child_by_field_name("parameter")
-                names = [single] if single is not None else []
+            if params is None:  # `x => ...` (or no parameter: None, skipped below)
+                names = [node.child_by_field_name("parameter")]
             else:
                 names = [_param_name(p) for p in params.named_children]
             callback = _callback_of(node)
@@ -151,11 +150,10 @@ class JsFlow:
         name = node.child_by_field_name("name")
         if name is not None:
             return self.ctx.text(name)
-        parent = node.parent
-        if parent is not None and parent.type == "variable_declarator":
-            target = parent.child_by_field_name("name")
-            return self.ctx.text(target) if target is not None else None
-        if parent is not None and parent.type == "pair":
+        parent = node.parent  # a function is never the root
+        if parent.type == "variable_declarator":
+            return self.ctx.text(parent.child_by_field_name("name"))
+        if parent.type == "pair":
             return jstree.key_name(self.src, parent.child_by_field_name("key"))
         return None
 
@@ -170,9 +168,7 @@ class JsFlow:
             scope = self.scope_of(scope)
 
     def returns(self, function: Node) -> list[Node]:
-        body = function.child_by_field_name("body")
-        if body is None:
-            return []
+        body = function.child_by_field_name("body")  # every function kind has one
         if body.type != "statement_block":
             return [body]
         out = []
@@ -185,8 +181,6 @@ class JsFlow:
 
     def local_function(self, call: Node) -> str | None:
         func = call.child_by_field_name("function")
-        if func is None:
-            return None
         if func.type == "identifier":
             name = self.ctx.text(func)
         elif func.type == "member_expression" and self.ctx.text(
@@ -233,7 +227,7 @@ class JsFlow:
                 if value is not None and value.type == "object":
                     return self._options_body(how[1])
             return None
-        if options.type != "object" or not self._is_options(options):
+        if not self._is_options(options):  # also False for anything but an object literal
             return None
         members = jstree.object_members(self.src, options)
         if "json" in members:
@@ -511,8 +505,14 @@ def _is_env(ctx, node: Node | None) -> bool:
 
 
 def env_name(ctx, node: Node) -> str:
-    text = ctx.text(node)
-    for prefix in ("process.env.", "import.meta.env."):
-        if text.startswith(prefix):
-            return text[len(prefix):]
-    return text.split("(", 1)[-1].split("[", 1)[-1].strip("\"')]")
+    """`X` of an `_is_env` expression (the key's source when it is not a string)."""
+    node = strip(node)
+    if node.type == "member_expression":  # process.env.X, import.meta.env.X
+        return ctx.text(node.child_by_field_name("property"))
+    if node.type == "subscript_expression":  # process.env["X"]
+        key = node.child_by_field_name("index")
+    else:  # Deno.env.get("X")
+        args = jstree.call_arguments(node)
+        key = args[0] if args else node
+    name = jstree.string_value(ctx.source, key)
+    return name if name is not None else ctx.text(key)

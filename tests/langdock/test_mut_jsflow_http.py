@@ -37,13 +37,14 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
             "fetch(url, made);\n"
             "fetch(url, { body: JSON.stringify() });\n"
             "fetch(url, { body: text });\n"
+            "fetch(url, { body: serialize({ messages }) });\n"
             "fetch(url);\n"
             "fetch();\n"
             "client.send(url, { messages: [] });\n"
             "window.fetch(url, { body: JSON.stringify({ messages }) });\n")
     code += ("var opts = { method: 'POST', body: JSON.stringify({ assistantId: A }) };\n"
         "var made = build();\n")
-    got = calls_of(code)[:17]
+    got = calls_of(code)[:18]
     assert got == [
         ("client.post(url, { json: { agentId: A, messages } })", "chat",
          ("url", "{ agentId: A, messages }")),
@@ -62,6 +63,7 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
         ("fetch(url, made)", "maybe", ("url", None)),
         ("fetch(url, { body: JSON.stringify() })", "maybe", ("url", None)),
         ("fetch(url, { body: text })", "maybe", ("url", None)),
+        ("fetch(url, { body: serialize({ messages }) })", "maybe", ("url", None)),
         ("fetch(url)", "maybe", ("url", None)),
         ("fetch()", None, None),
         ("client.send(url, { messages: [] })", None, None),
@@ -119,13 +121,14 @@ def test_url_families():
 def test_environment_urls_are_recorded_for_langdock_calls_only():
     code = ("axios.post(process.env.LANGDOCK_BASE + '/assistant/v1/chat/completions', payload);\n"
             "axios.post(process.env.OTHER_BASE + '/search', payload);\n"
+            "axios.post(process.env.LD_ADMIN + '/assistant/v1/create', payload);\n"
             "axios.post(Deno.env.get('LD_URL'), payload);\n")
     ctx, flow = flow_of(code)
     for call in ctx.nodes("call_expression"):
         flow.http_family(call)
     # a whole URL from the environment in Langdock code is taken for Langdock's
     assert sorted({ctx.text(n) for n in flow.env_urls}) == [
-        "Deno.env.get('LD_URL')", "process.env.LANGDOCK_BASE"]
+        "Deno.env.get('LD_URL')", "process.env.LANGDOCK_BASE", "process.env.LD_ADMIN"]
 
 
 @pytest.mark.parametrize(("expr", "name"), [
@@ -183,18 +186,24 @@ def test_summary_tells_siblings_returns_and_arguments():
             "export function count() {\n  return 1;\n}\n"
             "export function load() {\n  return JSON.parse(text);\n}\n"
             "export function noop() {}\n"
+            "export function either(flag) {\n"
+            "  if (flag) {\n    return ask(flag);\n  }\n"
+            "  return reply(flag);\n"
+            "}\n"
             "async function main() {\n"
             "  const data = await ask('hi');\n"
             "  render(data.result[0], 2, data);\n"
             "  render(null, data.result);\n"
+            "  render(data);\n"
             "  count(data);\n"
             "  reply(data);\n"
             "}\n")
     _ctx, flow = flow_of(code)
     summary = flow.summary()
     assert summary.returns == {"ask": frozenset({"chat.body"}),
-                               "reply": frozenset({"chat.result"})}
-    assert summary.params == {"render": {0: frozenset({"chat.message"}),
+                               "reply": frozenset({"chat.result"}),
+                               "either": frozenset({"chat.body", "chat.result"})}
+    assert summary.params == {"render": {0: frozenset({"chat.message", "chat.body"}),
                                          1: frozenset({"chat.result"}),
                                          2: frozenset({"chat.body"})}}
 
@@ -236,3 +245,76 @@ def test_parameters_of_callbacks_without_a_known_caller_stay_unknown():
     ctx, flow = flow_of(code)
     got = {name: set(flow.kinds(node_at(ctx, name))) for name in ("first", "rest", "tick", "done")}
     assert got == {"first": {"chat.body"}, "rest": set(), "tick": set(), "done": set()}
+
+
+def test_the_url_decides_before_the_body_and_the_body_before_another_url():
+    code = (f'const BASE = "{LD}/assistant/v1";\n'
+            f'axios.post("{LD}/assistant/v1/create", {{ assistant: {{ name: "Helper" }} }});\n'
+            "axios.post('/api/chat', { messages: history });\n"
+            "axios.post('/api/search', { query: q });\n"
+            f'axios.post("{CHAT}" + query, {{ query: q }});\n'
+            "fetch(`${BASE}/assistant/v1/${endpoint}`, { method: 'POST', body: '{}' });\n"
+            f'fetch("{LD}/assistant/v1/threads", {{ method: "POST", body: "{{}}" }});\n')
+    assert [family for _text, family, _parts in calls_of(code)[1:]] == [
+        "build", "chat", "other", "chat", "maybe", "other"]
+
+
+def test_answers_of_agent_management_calls_and_other_endpoints():
+    code = (f'const created = await axios.post("{LD}/assistant/v1/create", {{ assistant: cfg }});\n'
+            f'const uploaded = await fetch("{LD}/attachment/v1/upload", {{ method: "POST", body: form }});\n'
+            "const info = created.data;\n"
+            "const upload = await uploaded.json();\n"
+            "const again = await upload.json();\n"
+            "const revived = await uploaded.json(reviver);\n"
+            "for (const part of info) {\n  console.log(part);\n}\n"
+            "for (const item of somewhere) {\n  console.log(item);\n}\n")
+    ctx, flow = flow_of(code)
+    got = {name: set(flow.kinds(node_at(ctx, name)))
+           for name in ("created", "info", "upload", "again", "revived", "part", "item")}
+    assert got == {"created": {"build.response"}, "info": {"build.body"},
+                   "upload": {"other.body"}, "again": {"other"}, "revived": set(),
+                   "part": {"other"}, "item": set()}
+
+
+def test_returns_of_nested_functions_do_not_count_for_the_outer_one():
+    code = (f'const URL = "{CHAT}";\n'
+            "async function ask(items) {\n"
+            "  const res = await fetch(URL, { method: 'POST', body: JSON.stringify(req) });\n"
+            "  items.forEach((x) => {\n    return 1;\n  });\n"
+            "  function inner() {\n    return 'x';\n  }\n"
+            "  return res.json();\n"
+            "}\n"
+            "const data = await ask([]);\n")
+    ctx, flow = flow_of(code)
+    assert set(flow.kinds(node_at(ctx, "data"))) == {"chat.body"}
+    ask = flow.functions["ask"][0]
+    assert [ctx.text(value) for value in flow.returns(ask)] == ["res.json()"]
+
+
+@pytest.mark.parametrize(("expr", "name"), [
+    ("process.env[KEY_NAME]", "KEY_NAME"),
+    ("Deno.env.get(KEY_NAME)", "KEY_NAME"),
+    ("Deno.env.get()", "Deno.env.get()"),
+])
+def test_environment_variable_names_that_are_not_strings(expr, name):
+    ctx, _flow = flow_of(f"const url = {expr};\n")
+    assert env_name(ctx, node_at(ctx, expr)) == name
+
+
+def test_options_and_bodies_passed_in_as_parameters_are_not_followed():
+    code = ("async function send(url, opts, payload) {\n"
+            "  await fetch(url, opts);\n"
+            "  await fetch(url, { method: 'POST', body: JSON.stringify(payload) });\n"
+            "  for (const body of [{ messages: [] }]) {\n"
+            "    await fetch(url, { method: 'POST', body: JSON.stringify(body) });\n"
+            "  }\n"
+            "}\n"
+            "send(LANGDOCK_URL, { method: 'POST', body: JSON.stringify({ assistantId: A }) }, "
+            "{ assistantId: A });\n")
+    ctx, flow = flow_of(code)
+    calls = [c for c in ctx.nodes("call_expression") if ctx.text(c).startswith("fetch")]
+    got = []
+    for call in calls:
+        body = flow.http_parts(call)[1]
+        got.append((flow.http_family(call), None if body is None else ctx.text(body)))
+    assert got == [("maybe", None), ("maybe", "payload"), ("maybe", "body")]

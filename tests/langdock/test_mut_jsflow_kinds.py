@@ -295,3 +295,28 @@ def test_function_and_generator_expressions_are_local_functions_with_their_own_s
     assert set(flow.kinds(node_at(ctx, "gen"))) == {"other"}
     assert set(flow.kinds(node_at(ctx, "res", 5))) == {"chat.body"}
     assert sorted(flow.functions) == ["numbers", "replies", "send"]
+
+
+def test_only_plain_names_are_bound():
+    code = (f'const r = await fetch("{CHAT}", {{ method: "POST", body: JSON.stringify(req) }});\n'
+            "let pending;\n"
+            "const body = await r.json();\n"
+            "const { [field]: picked, result: { length }, result: list, status } = body;\n"
+            "holder.answer = body;\n"
+            "holder[key] = body;\n"
+            "for (const { content } of body.result) {}\n"
+            "for (pending of body.result) {}\n"
+            "function show({ verbose }, reply, [first]) {\n  return reply;\n}\n"
+            "show({}, body.result[0], []);\n")
+    ctx, flow = flow_of(code)
+    program = ctx.tree.root_node.id
+    bound = {name: [how[0] for how in hows] for (scope, name), hows in flow.bindings.items()
+             if scope == program}
+    assert bound == {"r": ["value"], "body": ["value"], "list": ["field"],
+                     "status": ["field"], "pending": ["element"]}
+    show = flow.functions["show"][0]
+    assert [(name, hows[0][0], hows[0][2]) for (scope, name), hows in flow.bindings.items()
+            if scope == show.id] == [("reply", "param", 1)]
+    assert set(flow.kinds(node_at(ctx, "reply"))) == {"chat.message"}
+    assert set(flow.kinds(node_at(ctx, "pending"))) == {"chat.message"}
+    assert set(flow.kinds(node_at(ctx, "list"))) == {"chat.result"}
