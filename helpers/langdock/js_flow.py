@@ -21,6 +21,7 @@ from .urls import REWRITTEN
 FUNCTIONS = ("function_declaration", "function_expression", "arrow_function",
              "method_definition", "generator_function_declaration", "generator_function")
 HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request")
+GLOBALS = ("window", "globalThis", "self")  # `window.fetch(...)` is `fetch(...)`
 CALLBACK_METHODS = ("map", "forEach", "filter", "find", "findLast", "some", "every", "flatMap")
 _BUILD = ("get", "create", "update", "disable", "models")
 _WRAPPERS = ("parenthesized_expression", "await_expression", "as_expression",
@@ -199,7 +200,8 @@ class JsFlow:
             return None
         name = jstree.callee_name(self.src, call)
         options = args[1] if len(args) > 1 else None
-        if func.type == "identifier" and name == "fetch":
+        if name == "fetch" and (func.type == "identifier" or self.ctx.text(
+                func.child_by_field_name("object")) in GLOBALS):
             return args[0], self._options_body(options)
         if func.type == "member_expression" and name in HTTP_METHODS:
             body = self._options_body(options)
@@ -212,7 +214,7 @@ class JsFlow:
 
     def _is_options(self, node: Node) -> bool:
         node = strip(node)
-        if node is None or node.type != "object":
+        if node.type != "object":
             return False
         keys = set(jstree.object_members(self.src, node))
         return bool(keys & {"headers", "method", "body", "json"}) and "messages" not in keys
@@ -377,12 +379,12 @@ class JsFlow:
         if how[0] == "param":
             found: set[str] = set()
             function, index = how[1], how[2]
-            for call in self.calls.get(function, []) if function else []:
+            # an anonymous function's owner is None, which names no call
+            for call in self.calls.get(function, []):
                 args = jstree.call_arguments(call)
                 if index < len(args):
                     found |= self.kinds(args[index])
-            if function:
-                found |= self.ext.params.get(function, {}).get(index, frozenset())
+            found |= self.ext.params.get(function, {}).get(index, frozenset())
             return found
         return set()
 
@@ -392,7 +394,7 @@ class JsFlow:
             return {f"{family}.response"}
         func = call.child_by_field_name("function")
         name = jstree.callee_name(self.src, call)
-        if func is not None and func.type == "member_expression":
+        if func.type == "member_expression":
             target = func.child_by_field_name("object")
             if name == "json" and not jstree.call_arguments(call):
                 return _parsed(self.kinds(target))

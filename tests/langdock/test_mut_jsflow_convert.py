@@ -74,3 +74,18 @@ def test_answer_followed_through_then_and_array_callbacks():
     assert "  body.messages.forEach((message) => console.log(langdockText(message)));\n" \
         in result.output
     assert ".then((json) => json);\n" in result.output
+
+
+def test_window_fetch_is_a_fetch():
+    code = ("export async function ask(question) {\n"
+            f'  const res = await window.fetch("{LD}/assistant/v1/chat/completions", {{\n'
+            '    method: "POST",\n'
+            '    body: JSON.stringify({ assistantId: "agent-1", messages: [] }),\n'
+            "  });\n"
+            "  const data = await res.json();\n"
+            "  return data.result.length;\n"
+            "}\n")
+    result = convert(code)
+    assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
+        "assistantId:", "agentId:").replace("data.result.length", "data.messages.length")
+    assert notes_of(result) == [(7, "info", "langdock-response-messages")]

@@ -41,10 +41,14 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
             "fetch(url);\n"
             "fetch();\n"
             "client.send(url, { messages: [] });\n"
-            "window.fetch(url, { body: JSON.stringify({ messages }) });\n")
+            "window.fetch(url, { body: JSON.stringify({ messages }) });\n"
+            "globalThis.fetch(url, { body: JSON.stringify({ agentId: A }) });\n"
+            "self.fetch(url);\n"
+            "api.fetch(url, { body: JSON.stringify({ messages }) });\n"
+            "post(url, { messages });\n")
     code += ("var opts = { method: 'POST', body: JSON.stringify({ assistantId: A }) };\n"
         "var made = build();\n")
-    got = calls_of(code)[:18]
+    got = calls_of(code)[:23]
     assert got == [
         ("client.post(url, { json: { agentId: A, messages } })", "chat",
          ("url", "{ agentId: A, messages }")),
@@ -67,6 +71,13 @@ def test_request_bodies_are_found_in_the_options_or_as_the_payload():
         ("fetch(url)", "maybe", ("url", None)),
         ("fetch()", None, None),
         ("client.send(url, { messages: [] })", None, None),
+        ("window.fetch(url, { body: JSON.stringify({ messages }) })", "chat",
+         ("url", "{ messages }")),
+        ("globalThis.fetch(url, { body: JSON.stringify({ agentId: A }) })", "chat",
+         ("url", "{ agentId: A }")),
+        ("self.fetch(url)", "maybe", ("url", None)),
+        ("api.fetch(url, { body: JSON.stringify({ messages }) })", None, None),
+        ("post(url, { messages })", None, None),
     ]
 
 
@@ -122,6 +133,7 @@ def test_environment_urls_are_recorded_for_langdock_calls_only():
     code = ("axios.post(process.env.LANGDOCK_BASE + '/assistant/v1/chat/completions', payload);\n"
             "axios.post(process.env.OTHER_BASE + '/search', payload);\n"
             "axios.post(process.env.LD_ADMIN + '/assistant/v1/create', payload);\n"
+            "axios.post(base + '/assistant/v1/chat/completions', payload);\n"
             "axios.post(Deno.env.get('LD_URL'), payload);\n")
     ctx, flow = flow_of(code)
     for call in ctx.nodes("call_expression"):
@@ -318,3 +330,13 @@ def test_options_and_bodies_passed_in_as_parameters_are_not_followed():
         body = flow.http_parts(call)[1]
         got.append((flow.http_family(call), None if body is None else ctx.text(body)))
     assert got == [("maybe", None), ("maybe", "payload"), ("maybe", "body")]
+
+
+def test_every_value_a_url_name_is_given_counts():
+    code = (f'let endpoint = "{CHAT}";\n'
+            "if (offline) endpoint = '/api/fallback';\n"
+            "fetch(endpoint, { method: 'POST', body: JSON.stringify(payload) });\n"
+            "let other = '/api/fallback';\n"
+            "if (online) other = `https://api.langdock.com/assistant/v1/get?assistantId=${id}`;\n"
+            "fetch(other, { method: 'POST', body: JSON.stringify(payload) });\n")
+    assert [family for _text, family, _parts in calls_of(code)[2::3]] == ["chat", "build"]

@@ -48,12 +48,14 @@ def test_fetch_answer_followed_through_json_result_and_messages():
             '  const named = data["result"];\n'
             "  const text = last.content;\n"
             "  const status = res.status;\n"
-            "  return [list, last, named, text, status];\n"
+            "  const output = data.output;\n"
+            "  return [list, last, named, text, status, output];\n"
             "}\n")
-    assert kinds_of(code, "res", "data", "list", "last", "named", "text", "status", "q") == {
+    assert kinds_of(code, "res", "data", "list", "last", "named", "text", "status", "output",
+                    "q") == {
         "res": {"chat.response"}, "data": {"chat.body"}, "list": {"chat.result"},
         "last": {"chat.message"}, "named": {"chat.result"}, "text": {"other"},
-        "status": {"other"}, "q": set(),
+        "status": {"other"}, "output": {"other"}, "q": set(),
     }
 
 
