@@ -31,10 +31,10 @@ _WRAPPERS = ("parenthesized_expression", "await_expression", "as_expression",
 def strip(node: Node | None) -> Node | None:
     while node is not None:
         if node.type in _WRAPPERS:
-            # `<T>x` puts the type first: skip type nodes to reach the value
-            named = [c for c in node.named_children
-                     if c.type not in ("type_annotation", "type_arguments")]
-            node = named[0] if named else None
+            # `<T>x` puts the type first (in `(x: T)` it comes last): skip it and comments
+            # (every wrapper holds an expression)
+            node = [c for c in node.named_children
+                    if c.type not in ("type_arguments", "comment")][0]
         elif _await_call(node):
             # tree-sitter reads `await (x)` as a call of a function named `await`
             node = node.child_by_field_name("arguments").named_children[0]
@@ -456,45 +456,37 @@ def _parsed(base: frozenset[str]) -> set[str]:
 
 
 def _param_name(param: Node) -> Node | None:
-    if param.type == "identifier":
-        return param
-    if param.type in ("required_parameter", "optional_parameter"):
-        pattern = param.child_by_field_name("pattern")
-        return pattern if pattern is not None and pattern.type == "identifier" else None
-    if param.type == "assignment_pattern":
-        left = param.child_by_field_name("left")
-        return left if left is not None and left.type == "identifier" else None
-    return None
+    """The name a parameter binds (None for patterns and `...rest`)."""
+    if param.type in ("required_parameter", "optional_parameter"):  # TypeScript
+        param = param.child_by_field_name("pattern")
+    elif param.type == "assignment_pattern":  # `x = default`
+        param = param.child_by_field_name("left")
+    return param if param.type == "identifier" else None
+
+
+def _receiver(function: Node) -> tuple[str, Node] | None:
+    """For a function passed to `obj.method(...)`: the method's name and `obj`."""
+    args = function.parent  # a function is never the root
+    if args.type != "arguments":
+        return None
+    func = args.parent.child_by_field_name("function")  # None for `new X(fn)`
+    if func is None or func.type != "member_expression":
+        return None
+    return func.child_by_field_name("property").text.decode(), func.child_by_field_name("object")
 
 
 def _callback_of(function: Node) -> Node | None:
     """For `xs.map(fn)`-style callbacks: the `xs` whose elements `fn` receives."""
-    args = function.parent
-    if args is None or args.type != "arguments":
-        return None
-    call = args.parent
-    func = call.child_by_field_name("function") if call is not None else None
-    if func is None or func.type != "member_expression":
-        return None
-    prop = func.child_by_field_name("property")
-    if prop is None or prop.text.decode() not in CALLBACK_METHODS:
-        return None
-    return func.child_by_field_name("object")
+    receiver = _receiver(function)
+    return receiver[1] if receiver is not None and receiver[0] in CALLBACK_METHODS else None
 
 
 def _then_of(function: Node) -> Node | None:
-    """For `p.then(fn)`: the promise `p` whose value `fn` receives."""
-    args = function.parent
-    if args is None or args.type != "arguments" or args.named_children[0].id != function.id:
+    """For `p.then(fn)`: the promise `p` whose value `fn` (the first argument) receives."""
+    receiver = _receiver(function)
+    if receiver is None or receiver[0] != "then" or function.prev_named_sibling is not None:
         return None
-    call = args.parent
-    func = call.child_by_field_name("function") if call is not None else None
-    if func is None or func.type != "member_expression":
-        return None
-    prop = func.child_by_field_name("property")
-    if prop is None or prop.text != b"then":
-        return None
-    return func.child_by_field_name("object")
+    return receiver[1]
 
 
 def _is_env(ctx, node: Node | None) -> bool:

@@ -89,3 +89,17 @@ def test_window_fetch_is_a_fetch():
     assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
         "assistantId:", "agentId:").replace("data.result.length", "data.messages.length")
     assert notes_of(result) == [(7, "info", "langdock-response-messages")]
+
+
+def test_answer_behind_a_commented_parenthesis_is_renamed():
+    code = ('import axios from "axios";\n'
+            "export async function ask(history) {\n"
+            f'  const res = await axios.post("{LD}/assistant/v1/chat/completions", '
+            '{ assistantId: "agent-1", messages: [] });\n'
+            "  const data = (/* the chat answer */ res.data);\n"
+            "  return data.result.length;\n"
+            "}\n")
+    result = convert(code)
+    assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
+        "assistantId:", "agentId:").replace("data.result.length", "data.messages.length")
+    assert notes_of(result) == [(5, "info", "langdock-response-messages")]

@@ -174,6 +174,9 @@ def test_not_environment_variables(expr):
     ("const v = x satisfies Reply;", "typescript", "x"),
     ("const v = <Reply>x;", "typescript", "x"),
     ("const v = (await (x as any))!;", "typescript", "x"),
+    ("const v = (/* parsed */ x);", "javascript", "x"),
+    ("const v = <Reply>/* cast */ x;", "typescript", "x"),
+    ("const v = (x: Reply);", "typescript", "x"),
     ("const v = await(x, y);", "javascript", "x, y"),
     ("const v = x.y;", "javascript", "x.y"),
 ])
