@@ -343,3 +343,18 @@ def test_every_value_a_url_name_is_given_counts():
             "if (online) other = `https://api.langdock.com/assistant/v1/get?assistantId=${id}`;\n"
             "fetch(other, { method: 'POST', body: JSON.stringify(payload) });\n")
     assert [family for _text, family, _parts in calls_of(code)[2::3]] == ["chat", "build"]
+
+
+def test_urls_and_bodies_are_followed_through_several_names():
+    code = (f'const u0 = "{CHAT}";\n'
+            "const u1 = u0;\nconst u2 = u1;\nconst u3 = u2;\nconst u4 = u3;\nconst u5 = u4;\n"
+            "fetch(u5, { method: 'POST', body: '{}' });\n"
+            "const b0 = { messages: [] };\n"
+            "const b1 = b0;\nconst b2 = b1;\nconst b3 = b2;\n"
+            "fetch(target, { method: 'POST', body: JSON.stringify(b3) });\n"
+            "fetch(urlFor('/assistant/v1/create'), { method: 'POST', body: '{}' });\n"
+            "let url = u0;\n"
+            "url = url + '?page=' + page;\n"
+            "fetch(url, { method: 'POST', body: '{}' });\n")
+    families = [family for _text, family, _parts in calls_of(code) if family is not None]
+    assert families == ["chat", "chat", "build", "chat"]
