@@ -309,6 +309,8 @@ class JsFlow:
             return "chat"
         if families:
             return "other"
+        if jstree.string_value(self.src, strip(url)) is not None:
+            return None  # a fixed text without a slash (`headers.get("accept")`): a key, not a URL
         # a request to a URL the file does not show, in Langdock code: a Langdock call
         # of unknown endpoint; only a chat answer has `result`, so reading it decides
         return "maybe" if self.ctx.facts.mode == "langdock" else None

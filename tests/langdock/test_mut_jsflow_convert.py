@@ -103,3 +103,12 @@ def test_answer_behind_a_commented_parenthesis_is_renamed():
     assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
         "assistantId:", "agentId:").replace("data.result.length", "data.messages.length")
     assert notes_of(result) == [(5, "info", "langdock-response-messages")]
+
+
+def test_a_value_read_from_a_map_by_key_is_no_request_answer():
+    code = ("// Shows the answer the Langdock client saved last time.\n"
+            'const entry = store.get("last-answer");\n'
+            "console.log(entry.data.result);\n")
+    result = convert(code)
+    assert result.output == code
+    assert notes_of(result) == [(3, "info", "langdock-untraced-read")]

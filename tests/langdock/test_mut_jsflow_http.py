@@ -358,3 +358,15 @@ def test_urls_and_bodies_are_followed_through_several_names():
             "fetch(url, { method: 'POST', body: '{}' });\n")
     families = [family for _text, family, _parts in calls_of(code) if family is not None]
     assert families == ["chat", "chat", "build", "chat"]
+
+
+def test_a_get_with_a_key_instead_of_a_url_is_no_request():
+    code = (f'const LD = "{LD}";\n'
+            "headers.get('content-type');\n"
+            "Deno.env.get('LANGDOCK_API_KEY');\n"
+            "cache.get(`answer`);\n"
+            "client.get(endpoint);\n"
+            "client.get('');\n"
+            "client.get(`${base}${path}`);\n")
+    assert [family for _text, family, _parts in calls_of(code)[1:]] == [
+        None, None, None, "maybe", None, "maybe"]
