@@ -137,8 +137,8 @@ def test_parameters_take_what_the_call_sites_pass():
 
 def test_typescript_parameters_and_wrappers():
     code = (f'const URL = "{CHAT}";\n'
-            "function answer(res: Response, extra?: string, { verbose }: Opts = {}) {\n"
-            "  return res;\n}\n"
+            "function answer(reply: Response, extra?: string, { verbose }: Opts = {}) {\n"
+            "  return reply;\n}\n"
             "async function main() {\n"
             "  const res = await fetch(URL, { method: 'POST', body: JSON.stringify(req) });\n"
             "  const a = (await res.json()) as Reply;\n"
@@ -146,8 +146,8 @@ def test_typescript_parameters_and_wrappers():
             "  const c = <Reply>a;\n"
             "  answer(res, 'x', {});\n"
             "}\n")
-    assert kinds_of(code, "res", "extra", "a", "b", "c", "verbose", kind="typescript") == {
-        "res": {"chat.response"}, "extra": {"other"}, "a": {"chat.body"},
+    assert kinds_of(code, "reply", "extra", "a", "b", "c", "verbose", kind="typescript") == {
+        "reply": {"chat.response"}, "extra": {"other"}, "a": {"chat.body"},
         "b": {"chat.result"}, "c": {"chat.body"}, "verbose": set(),
     }
 
