@@ -196,7 +196,7 @@ class JsFlow:
         """(url, body) of an HTTP call (`fetch`, `axios.post`, `client.get`, ...)."""
         func = call.child_by_field_name("function")
         args = jstree.call_arguments(call)
-        if func is None or not args:
+        if not args:
             return None
         name = jstree.callee_name(self.src, call)
         options = args[1] if len(args) > 1 else None
