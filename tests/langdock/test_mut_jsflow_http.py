@@ -355,9 +355,14 @@ def test_urls_and_bodies_are_followed_through_several_names():
             "fetch(urlFor('/assistant/v1/create'), { method: 'POST', body: '{}' });\n"
             "let url = u0;\n"
             "url = url + '?page=' + page;\n"
-            "fetch(url, { method: 'POST', body: '{}' });\n")
+            "fetch(url, { method: 'POST', body: '{}' });\n"
+            "let safe = u0;\n"
+            "safe = encodeURI(safe);\n"
+            "fetch(safe, { method: 'POST', body: '{}' });\n"
+            "const v2 = u1 + '?v=2';\nconst v3 = v2;\nconst v4 = v3;\n"
+            "fetch(v4, { method: 'POST', body: '{}' });\n")
     families = [family for _text, family, _parts in calls_of(code) if family is not None]
-    assert families == ["chat", "chat", "build", "chat"]
+    assert families == ["chat", "chat", "build", "chat", "chat", "chat"]
 
 
 def test_a_get_with_a_key_instead_of_a_url_is_no_request():

@@ -49,13 +49,19 @@ def test_fetch_answer_followed_through_json_result_and_messages():
             "  const text = last.content;\n"
             "  const status = res.status;\n"
             "  const output = data.output;\n"
-            "  return [list, last, named, text, status, output];\n"
+            "  const joined = list + '';\n"
+            "  return [list, last, named, text, status, output, joined, choose(q)];\n"
+            "}\n"
+            "function choose(flag) {\n"
+            "  if (flag) {\n    return URL;\n  }\n"
+            "  return fetch(URL, { method: 'POST', body: JSON.stringify(req) });\n"
             "}\n")
     assert kinds_of(code, "res", "data", "list", "last", "named", "text", "status", "output",
-                    "q") == {
+                    "joined", "choose(q)", "q") == {
         "res": {"chat.response"}, "data": {"chat.body"}, "list": {"chat.result"},
         "last": {"chat.message"}, "named": {"chat.result"}, "text": {"other"},
-        "status": {"other"}, "output": {"other"}, "q": set(),
+        "status": {"other"}, "output": {"other"}, "joined": {"chat.result", "other"},
+        "choose(q)": {"other", "chat.response"}, "q": set(),
     }
 
 
