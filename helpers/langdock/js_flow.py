@@ -271,24 +271,23 @@ class JsFlow:
                     found |= self.url_family(how[1], depth + 1)
             return found
         if node.type == "binary_expression":
-            # `process.env.X + "/search"` is no Langdock URL: an env part counts only
-            # next to a chat or build path, so it is not followed (and recorded) itself
-            found = set()
-            for child in node.named_children:
-                if not _is_env(self.ctx, child):
-                    found |= self.url_family(child, depth + 1)
-            if _is_env(self.ctx, node.named_children[0]) and found & {"chat", "build"}:
-                self.env_urls.append(node.named_children[0])
-            return found
-        if _is_env(self.ctx, node):
+            parts = node.named_children
+        elif _is_env(self.ctx, node):
             self.env_urls.append(node)
             return set()
-        if node.type == "call_expression":
-            found = set()
-            for arg in jstree.call_arguments(node):
-                found |= self.url_family(arg, depth + 1)
-            return (found & {"chat", "build"}) or (found & {"other"})
-        return set()
+        elif node.type in ("call_expression", "new_expression"):  # urlFor(...), new URL(...)
+            parts = jstree.call_arguments(node)
+        else:
+            return set()
+        # an env part (`process.env.X + "/search"`, `new URL(path, process.env.X)`) is a
+        # Langdock base only next to a chat or build path: it is not followed on its own
+        found = set()
+        for part in parts:
+            if not _is_env(self.ctx, part):
+                found |= self.url_family(part, depth + 1)
+        if found & {"chat", "build"}:
+            self.env_urls.extend(part for part in parts if _is_env(self.ctx, part))
+        return found
 
     def http_family(self, call: Node) -> str | None:
         if call.id not in self._families:
@@ -491,13 +490,13 @@ def _then_of(function: Node) -> Node | None:
     return receiver[1]
 
 
-def _is_env(ctx, node: Node | None) -> bool:
-    """`process.env.X`, `process.env["X"]`, `Deno.env.get("X")`, `import.meta.env.X`."""
+def _is_env(ctx, node: Node) -> bool:
+    """`process.env.X`, `process.env["X"]`, `Deno.env.get("X")`, `import.meta.env.X`
+    (not `process.env.X + "/path"`, whose text starts the same)."""
     node = strip(node)
-    if node is None:
-        return False
-    text = ctx.text(node)
-    return text.startswith(("process.env.", "process.env[", "Deno.env.get(", "import.meta.env."))
+    return node.type in ("member_expression", "subscript_expression", "call_expression") and (
+        ctx.text(node).startswith(("process.env.", "process.env[", "Deno.env.get(",
+                                   "import.meta.env.")))
 
 
 def env_name(ctx, node: Node) -> str:

@@ -112,3 +112,22 @@ def test_a_value_read_from_a_map_by_key_is_no_request_answer():
     result = convert(code)
     assert result.output == code
     assert notes_of(result) == [(3, "info", "langdock-untraced-read")]
+
+
+def test_new_url_with_a_host_from_the_environment():
+    code = ("export async function ask(question) {\n"
+            '  const res = await fetch(new URL("/api/public/assistant/v1/chat/completions", '
+            "process.env.LANGDOCK_HOST), {\n"
+            '    method: "POST",\n'
+            '    body: JSON.stringify({ assistantId: "agent-1", messages: [] }),\n'
+            "  });\n"
+            '  const hits = await fetch(new URL("/search", process.env.SEARCH_HOST));\n'
+            "  const data = await res.json();\n"
+            "  return data.result.length;\n"
+            "}\n")
+    result = convert(code)
+    assert result.output == code.replace("/assistant/v1/", "/agent/v1/").replace(
+        "assistantId:", "agentId:").replace("data.result.length", "data.messages.length")
+    assert notes_of(result) == [(2, "warning", "langdock-env-url"),
+                                (8, "info", "langdock-response-messages")]
+    assert "`LANGDOCK_HOST`" in result.notes[0].message

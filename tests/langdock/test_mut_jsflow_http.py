@@ -122,11 +122,13 @@ def test_url_families():
             'axios.post(urlFor("/assistant/v1/chat/completions", "/x"), payload);\n'
             'axios.post(urlFor("/upload"), payload);\n'
             "axios.post(urlFor(id), payload);\n"
-            "axios.post(process.env.LD + suffix, payload);\n")
+            "axios.post(process.env.LD + suffix, payload);\n"
+            "axios.post(new URL('/assistant/v1/chat/completions', base), payload);\n"
+            "axios.post(new URL(path, base).toString(), payload);\n")
     families = [family for _text, family, _parts in calls_of(code)[2:]]
     assert families == ["chat", "maybe", "chat", "build", "build", "build", "build", "build",
                         "other", "chat", "build", "build", "other", "other", "chat", "other",
-                        "maybe", "maybe"]
+                        "maybe", "maybe", "chat", "maybe"]
 
 
 def test_environment_urls_are_recorded_for_langdock_calls_only():
@@ -159,7 +161,9 @@ def test_environment_variable_names(expr, name):
 
 
 @pytest.mark.parametrize("expr", ["process.envx.A", "env.LANGDOCK_URL", "config.process.env.A",
-                                  "Deno.env.set('A')", "import.meta.url"])
+                                  "Deno.env.set('A')", "import.meta.url",
+                                  "process.env.LANGDOCK_URL + '/assistant/v1/get'",
+                                  "`${process.env.LANGDOCK_URL}/x`"])
 def test_not_environment_variables(expr):
     ctx, _flow = flow_of(f"const url = {expr};\n")
     assert not _is_env(ctx, node_at(ctx, expr))
