@@ -4,7 +4,7 @@ summaries)."""
 from __future__ import annotations
 
 import pytest
-from test_mut_jsflow_kinds import CHAT, LD, flow_of, node_at
+from _jsflow_kit import CHAT, LD, flow_of, node_at
 
 from helpers.langdock.js_flow import JsExternals, JsFlow, _is_env, env_name, strip
 

@@ -9,32 +9,9 @@ the module docstring defines (`chat.response` for what the chat call returns,
 from __future__ import annotations
 
 import pytest
+from _jsflow_kit import CHAT, LD, flow_of, kinds_of, node_at
 
 from helpers.langdock import jstree
-from helpers.langdock.javascript import JsContext, parse
-
-LD = "https://api.langdock.com"
-CHAT = f"{LD}/assistant/v1/chat/completions"
-
-
-def flow_of(code: str, kind: str = "javascript"):
-    data = code.encode("utf-8")
-    tree, grammar = parse(data, kind)
-    assert not tree.root_node.has_error
-    ctx = JsContext(data, tree, grammar)
-    return ctx, ctx.facts.flow
-
-
-def node_at(ctx, text: str, occurrence: int = -1):
-    """The named node whose source is exactly `text` (the last one by default)."""
-    found = [n for n in jstree.walk(ctx.tree.root_node) if n.is_named and ctx.text(n) == text]
-    assert found, f"no node {text!r}"
-    return found[occurrence]
-
-
-def kinds_of(code: str, *texts: str, kind: str = "javascript") -> dict[str, set[str]]:
-    ctx, flow = flow_of(code, kind)
-    return {text: set(flow.kinds(node_at(ctx, text))) for text in texts}
 
 
 def test_fetch_answer_followed_through_json_result_and_messages():
