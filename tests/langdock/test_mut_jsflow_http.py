@@ -379,3 +379,17 @@ def test_a_get_with_a_key_instead_of_a_url_is_no_request():
             "client.get(`${base}${path}`);\n")
     assert [family for _text, family, _parts in calls_of(code)[1:]] == [
         None, None, None, "maybe", None, "maybe"]
+
+
+def test_url_family_labels():
+    code = (f'const chat = "{CHAT}";\n'
+            f'const made = `{LD}/assistant/v1/create`;\n'
+            "const gateway = 'https://gw.example.com/assistant/v1/chat/completions';\n"
+            "const proxy = '/api/chat';\n"
+            "const key = 'accept';\n"
+            "const joined = chat + '?x=1';\n"
+            "use(chat, made, gateway, proxy, key, joined);\n")
+    ctx, flow = flow_of(code)
+    args = ctx.nodes("call_expression")[-1].child_by_field_name("arguments").named_children
+    assert [flow.url_family(arg) for arg in args] == [
+        {"chat"}, {"build"}, {"other"}, {"other"}, set(), {"chat"}]
