@@ -19,8 +19,9 @@ from . import jstree
 from .urls import REWRITTEN
 
 FUNCTIONS = ("function_declaration", "function_expression", "arrow_function",
-             "method_definition", "generator_function_declaration", "function")
+             "method_definition", "generator_function_declaration", "generator_function")
 HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request")
+GLOBALS = ("window", "globalThis", "self")  # `window.fetch(...)` is `fetch(...)`
 CALLBACK_METHODS = ("map", "forEach", "filter", "find", "findLast", "some", "every", "flatMap")
 _BUILD = ("get", "create", "update", "disable", "models")
 _WRAPPERS = ("parenthesized_expression", "await_expression", "as_expression",
@@ -30,8 +31,10 @@ _WRAPPERS = ("parenthesized_expression", "await_expression", "as_expression",
 def strip(node: Node | None) -> Node | None:
     while node is not None:
         if node.type in _WRAPPERS:
-            named = [c for c in node.named_children if c.type not in ("type_annotation",)]
-            node = named[0] if named else None
+            # `<T>x` puts the type first (in `(x: T)` it comes last): skip it and comments
+            # (every wrapper holds an expression)
+            node = [c for c in node.named_children
+                    if c.type not in ("type_arguments", "comment")][0]
         elif _await_call(node):
             # tree-sitter reads `await (x)` as a call of a function named `await`
             node = node.child_by_field_name("arguments").named_children[0]
@@ -43,10 +46,9 @@ def strip(node: Node | None) -> Node | None:
 def _await_call(node: Node) -> bool:
     if node.type != "call_expression":
         return False
-    func = node.child_by_field_name("function")
+    func = node.child_by_field_name("function")  # both fields are required in a call
     args = node.child_by_field_name("arguments")
-    return (func is not None and func.type == "identifier" and func.text == b"await"
-            and args is not None and len(args.named_children) == 1)
+    return func.type == "identifier" and func.text == b"await" and len(args.named_children) == 1
 
 
 @dataclass
@@ -86,12 +88,12 @@ class JsFlow:
         text = self.ctx.text
         for node in self.ctx.nodes("variable_declarator"):
             name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-            if name is None or value is None:
+            if value is None:  # `let x;` (the name is always there)
                 continue
             scope = self.scope_of(node)
             if name.type == "identifier":
                 self._bind(scope, text(name), ("value", value))
-                if value.type in ("arrow_function", "function_expression", "function"):
+                if value.type in ("arrow_function", "function_expression", "generator_function"):
                     self.functions.setdefault(text(name), []).append(value)
             elif name.type == "object_pattern":
                 for child in name.named_children:
@@ -102,22 +104,22 @@ class JsFlow:
                         target = child.child_by_field_name("value")
                         if key and target is not None and target.type == "identifier":
                             self._bind(scope, text(target), ("field", value, key))
+        # left and right are required parts of these nodes in every grammar
         for node in self.ctx.nodes("assignment_expression"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            if left is not None and right is not None and left.type == "identifier":
+            if left.type == "identifier":
                 self._bind(self._declaring_scope(node, text(left)), text(left), ("value", right))
         for node in self.ctx.nodes("for_in_statement"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            if left is not None and right is not None and left.type == "identifier":
+            if left.type == "identifier":
                 self._bind(self.scope_of(left), text(left), ("element", right))
         for node in self.ctx.nodes(*FUNCTIONS):
             name = node.child_by_field_name("name")
-            if name is not None and node.type != "arrow_function":
+            if name is not None:  # arrow functions have no name of their own
                 self.functions.setdefault(text(name), []).append(node)
             params = node.child_by_field_name("parameters")
-            if params is None:
-                single = node.child_by_field_name("parameter")
-                names = [single] if single is not None else []
+            if params is None:  # `x => ...` (or no parameter: None, skipped below)
+                names = [node.child_by_field_name("parameter")]
             else:
                 names = [_param_name(p) for p in params.named_children]
             callback = _callback_of(node)
@@ -149,11 +151,10 @@ class JsFlow:
         name = node.child_by_field_name("name")
         if name is not None:
             return self.ctx.text(name)
-        parent = node.parent
-        if parent is not None and parent.type == "variable_declarator":
-            target = parent.child_by_field_name("name")
-            return self.ctx.text(target) if target is not None else None
-        if parent is not None and parent.type == "pair":
+        parent = node.parent  # a function is never the root
+        if parent.type == "variable_declarator":
+            return self.ctx.text(parent.child_by_field_name("name"))
+        if parent.type == "pair":
             return jstree.key_name(self.src, parent.child_by_field_name("key"))
         return None
 
@@ -168,9 +169,7 @@ class JsFlow:
             scope = self.scope_of(scope)
 
     def returns(self, function: Node) -> list[Node]:
-        body = function.child_by_field_name("body")
-        if body is None:
-            return []
+        body = function.child_by_field_name("body")  # every function kind has one
         if body.type != "statement_block":
             return [body]
         out = []
@@ -183,8 +182,6 @@ class JsFlow:
 
     def local_function(self, call: Node) -> str | None:
         func = call.child_by_field_name("function")
-        if func is None:
-            return None
         if func.type == "identifier":
             name = self.ctx.text(func)
         elif func.type == "member_expression" and self.ctx.text(
@@ -199,11 +196,12 @@ class JsFlow:
         """(url, body) of an HTTP call (`fetch`, `axios.post`, `client.get`, ...)."""
         func = call.child_by_field_name("function")
         args = jstree.call_arguments(call)
-        if func is None or not args:
+        if not args:
             return None
         name = jstree.callee_name(self.src, call)
         options = args[1] if len(args) > 1 else None
-        if func.type == "identifier" and name == "fetch":
+        if name == "fetch" and (func.type == "identifier" or self.ctx.text(
+                func.child_by_field_name("object")) in GLOBALS):
             return args[0], self._options_body(options)
         if func.type == "member_expression" and name in HTTP_METHODS:
             body = self._options_body(options)
@@ -216,7 +214,7 @@ class JsFlow:
 
     def _is_options(self, node: Node) -> bool:
         node = strip(node)
-        if node is None or node.type != "object":
+        if node.type != "object":
             return False
         keys = set(jstree.object_members(self.src, node))
         return bool(keys & {"headers", "method", "body", "json"}) and "messages" not in keys
@@ -231,7 +229,7 @@ class JsFlow:
                 if value is not None and value.type == "object":
                     return self._options_body(how[1])
             return None
-        if options.type != "object" or not self._is_options(options):
+        if not self._is_options(options):  # also False for anything but an object literal
             return None
         members = jstree.object_members(self.src, options)
         if "json" in members:
@@ -273,21 +271,23 @@ class JsFlow:
                     found |= self.url_family(how[1], depth + 1)
             return found
         if node.type == "binary_expression":
-            found = set()
-            for child in node.named_children:
-                found |= self.url_family(child, depth + 1)
-            if _is_env(self.ctx, node.named_children[0]) and found & {"chat", "build"}:
-                self.env_urls.append(node.named_children[0])
-            return found
-        if _is_env(self.ctx, node):
+            parts = node.named_children
+        elif _is_env(self.ctx, node):
             self.env_urls.append(node)
             return set()
-        if node.type == "call_expression":
-            found = set()
-            for arg in jstree.call_arguments(node):
-                found |= self.url_family(arg, depth + 1)
-            return (found & {"chat", "build"}) or (found & {"other"})
-        return set()
+        elif node.type in ("call_expression", "new_expression"):  # urlFor(...), new URL(...)
+            parts = jstree.call_arguments(node)
+        else:
+            return set()
+        # an env part (`process.env.X + "/search"`, `new URL(path, process.env.X)`) is a
+        # Langdock base only next to a chat or build path: it is not followed on its own
+        found = set()
+        for part in parts:
+            if not _is_env(self.ctx, part):
+                found |= self.url_family(part, depth + 1)
+        if found & {"chat", "build"}:
+            self.env_urls.extend(part for part in parts if _is_env(self.ctx, part))
+        return found
 
     def http_family(self, call: Node) -> str | None:
         if call.id not in self._families:
@@ -308,6 +308,8 @@ class JsFlow:
             return "chat"
         if families:
             return "other"
+        if jstree.string_value(self.src, strip(url)) is not None:
+            return None  # a fixed text without a slash (`headers.get("accept")`): a key, not a URL
         # a request to a URL the file does not show, in Langdock code: a Langdock call
         # of unknown endpoint; only a chat answer has `result`, so reading it decides
         return "maybe" if self.ctx.facts.mode == "langdock" else None
@@ -378,12 +380,12 @@ class JsFlow:
         if how[0] == "param":
             found: set[str] = set()
             function, index = how[1], how[2]
-            for call in self.calls.get(function, []) if function else []:
+            # an anonymous function's owner is None, which names no call
+            for call in self.calls.get(function, []):
                 args = jstree.call_arguments(call)
                 if index < len(args):
                     found |= self.kinds(args[index])
-            if function:
-                found |= self.ext.params.get(function, {}).get(index, frozenset())
+            found |= self.ext.params.get(function, {}).get(index, frozenset())
             return found
         return set()
 
@@ -393,7 +395,7 @@ class JsFlow:
             return {f"{family}.response"}
         func = call.child_by_field_name("function")
         name = jstree.callee_name(self.src, call)
-        if func is not None and func.type == "member_expression":
+        if func.type == "member_expression":
             target = func.child_by_field_name("object")
             if name == "json" and not jstree.call_arguments(call):
                 return _parsed(self.kinds(target))
@@ -455,59 +457,57 @@ def _parsed(base: frozenset[str]) -> set[str]:
 
 
 def _param_name(param: Node) -> Node | None:
-    if param.type == "identifier":
-        return param
-    if param.type in ("required_parameter", "optional_parameter"):
-        pattern = param.child_by_field_name("pattern")
-        return pattern if pattern is not None and pattern.type == "identifier" else None
-    if param.type == "assignment_pattern":
-        left = param.child_by_field_name("left")
-        return left if left is not None and left.type == "identifier" else None
-    return None
+    """The name a parameter binds (None for patterns and `...rest`)."""
+    if param.type in ("required_parameter", "optional_parameter"):  # TypeScript
+        param = param.child_by_field_name("pattern")
+    elif param.type == "assignment_pattern":  # `x = default`
+        param = param.child_by_field_name("left")
+    return param if param.type == "identifier" else None
+
+
+def _receiver(function: Node) -> tuple[str, Node] | None:
+    """For a function passed to `obj.method(...)`: the method's name and `obj`."""
+    args = function.parent  # a function is never the root
+    if args.type != "arguments":
+        return None
+    func = args.parent.child_by_field_name("function")  # None for `new X(fn)`
+    if func is None or func.type != "member_expression":
+        return None
+    return func.child_by_field_name("property").text.decode(), func.child_by_field_name("object")
 
 
 def _callback_of(function: Node) -> Node | None:
     """For `xs.map(fn)`-style callbacks: the `xs` whose elements `fn` receives."""
-    args = function.parent
-    if args is None or args.type != "arguments":
-        return None
-    call = args.parent
-    func = call.child_by_field_name("function") if call is not None else None
-    if func is None or func.type != "member_expression":
-        return None
-    prop = func.child_by_field_name("property")
-    if prop is None or prop.text.decode("utf-8", "replace") not in CALLBACK_METHODS:
-        return None
-    return func.child_by_field_name("object")
+    receiver = _receiver(function)
+    return receiver[1] if receiver is not None and receiver[0] in CALLBACK_METHODS else None
 
 
 def _then_of(function: Node) -> Node | None:
-    """For `p.then(fn)`: the promise `p` whose value `fn` receives."""
-    args = function.parent
-    if args is None or args.type != "arguments" or args.named_children[0].id != function.id:
+    """For `p.then(fn)`: the promise `p` whose value `fn` (the first argument) receives."""
+    receiver = _receiver(function)
+    if receiver is None or receiver[0] != "then" or function.prev_named_sibling is not None:
         return None
-    call = args.parent
-    func = call.child_by_field_name("function") if call is not None else None
-    if func is None or func.type != "member_expression":
-        return None
-    prop = func.child_by_field_name("property")
-    if prop is None or prop.text != b"then":
-        return None
-    return func.child_by_field_name("object")
+    return receiver[1]
 
 
-def _is_env(ctx, node: Node | None) -> bool:
-    """`process.env.X`, `process.env["X"]`, `Deno.env.get("X")`, `import.meta.env.X`."""
+def _is_env(ctx, node: Node) -> bool:
+    """`process.env.X`, `process.env["X"]`, `Deno.env.get("X")`, `import.meta.env.X`
+    (not `process.env.X + "/path"`, whose text starts the same)."""
     node = strip(node)
-    if node is None:
-        return False
-    text = ctx.text(node)
-    return text.startswith(("process.env.", "process.env[", "Deno.env.get(", "import.meta.env."))
+    return node.type in ("member_expression", "subscript_expression", "call_expression") and (
+        ctx.text(node).startswith(("process.env.", "process.env[", "Deno.env.get(",
+                                   "import.meta.env.")))
 
 
 def env_name(ctx, node: Node) -> str:
-    text = ctx.text(node)
-    for prefix in ("process.env.", "import.meta.env."):
-        if text.startswith(prefix):
-            return text[len(prefix):]
-    return text.split("(", 1)[-1].split("[", 1)[-1].strip("\"')]")
+    """`X` of an `_is_env` expression (the key's source when it is not a string)."""
+    node = strip(node)
+    if node.type == "member_expression":  # process.env.X, import.meta.env.X
+        return ctx.text(node.child_by_field_name("property"))
+    if node.type == "subscript_expression":  # process.env["X"]
+        key = node.child_by_field_name("index")
+    else:  # Deno.env.get("X")
+        args = jstree.call_arguments(node)
+        key = args[0] if args else node
+    name = jstree.string_value(ctx.source, key)
+    return name if name is not None else ctx.text(key)
