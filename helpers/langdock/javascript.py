@@ -137,9 +137,11 @@ def _syntax_error(source: bytes, tree: Tree, kind: str) -> InputError | None:
     node = jstree.first_error(tree.root_node)
     if node is None:
         return None
+    # a stray closer at the very end (`f(a))`) is not unclosed code
+    stray_closer = node.child_count and node.children[-1].type in (")", "]", "}")
     if node.is_missing:
         at, what = node.start_byte, f"missing {node.type!r}"
-    elif not source[node.end_byte:].strip():
+    elif not source[node.end_byte:].strip() and not stray_closer:
         at, what = len(source), "unexpected end of input (something is not closed)"
     else:
         leaf = node
