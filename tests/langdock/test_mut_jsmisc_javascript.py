@@ -253,3 +253,11 @@ def test_exhaustion_inside_a_rule_is_an_input_error_naming_the_kind(monkeypatch,
     assert info.value.message == f"could not convert this tsx code: {exc.__name__}"
     assert info.value.kind == "tsx"
     assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+def test_an_edit_at_the_very_first_byte_applies():
+    ctx = _context("assistantId;\n")
+    ctx.replace(0, len("assistantId"), "agentId", "r")
+    ctx.insert(0, "/* moved */ ", "s")
+    assert ctx.apply() == b"/* moved */ agentId;\n"
+    assert ctx.notes == []

@@ -42,11 +42,12 @@ def _used_ids(ctx, elements) -> set[str]:
 
 
 def _insert_id(ctx, obj, first, text: str) -> None:
-    """Insert `id: "msg_n",` before the first member, on its own line if it has one."""
+    """Insert `id: "msg_n",` before the first member, on its own line if it has one
+    (a comment in front of the member keeps the id on the member's line)."""
     open_brace = obj.children[0]
-    if first.start_point[0] != open_brace.end_point[0]:
-        line_start = ctx.source.rfind(b"\n", 0, first.start_byte) + 1
-        indent = ctx.source[line_start:first.start_byte].decode("utf-8", "replace")
+    line_start = ctx.source.rfind(b"\n", 0, first.start_byte) + 1
+    indent = ctx.source[line_start:first.start_byte].decode("utf-8", "replace")
+    if first.start_point[0] != open_brace.end_point[0] and not indent.strip():
         ctx.insert(first.start_byte, f"{text},\n{indent}", NAME)
     else:
         ctx.insert(first.start_byte, f"{text}, ", NAME)
