@@ -34,6 +34,8 @@ INVALID = ("The rewrite produced invalid code, so the input was returned unchang
     # a stray closer on the last line is not unclosed code
     ("const a = 1\nanswer )\n", "javascript", "unexpected ')'", 2, 8),
     ("send(body))\n", "tsx", "unexpected ')'", 1, 11),
+    ("const list = [1, 2]]\n", "javascript", "unexpected ']'", 1, 20),
+    ("if (ok) { run(); }}\n", "javascript", "unexpected '}'", 1, 19),
     # an unterminated regex: the token it stopped at is blank
     ("const spaces = /   \nvalue = / +/g;\n", "javascript", "unexpected input", 1, 20),
     # both TypeScript grammars fail: the error names the kind asked for
@@ -61,6 +63,13 @@ def test_unknown_kind_is_named_with_the_choices():
     assert info.value.message == (
         "unknown code kind 'coffeescript'; expected one of javascript, typescript, tsx")
     assert info.value.kind == "coffeescript"
+
+
+def test_binary_input_is_refused_with_the_kind_asked_for():
+    with pytest.raises(InputError) as info:
+        convert_javascript(b"\x89PNG\r\n\x1a\n\x00\x00", kind="typescript")
+    assert (info.value.message, info.value.kind) == ("this is binary data, not text",
+                                                     "typescript")
 
 
 @pytest.mark.parametrize("kind", ["typescript", "tsx"])
@@ -144,12 +153,12 @@ def test_one_note_per_rule_line_and_message():
 
 
 def test_nodes_of_several_types_come_in_document_order():
-    ctx = _context("const a = f();\nfunction g() {}\nconst b = 1;\n")
+    ctx = _context("const a = f();\nfunction g() { const inner = 1; }\nconst b = 1;\n")
     found = [(n.type, ctx.text(n.child_by_field_name("name")))
              for n in ctx.nodes("variable_declarator", "function_declaration")]
     assert found == [("variable_declarator", "a"), ("function_declaration", "g"),
-                     ("variable_declarator", "b")]
-    assert [ctx.text(n) for n in ctx.nodes("identifier")] == ["a", "f", "g", "b"]
+                     ("variable_declarator", "inner"), ("variable_declarator", "b")]
+    assert [ctx.text(n) for n in ctx.nodes("identifier")] == ["a", "f", "g", "inner", "b"]
     assert ctx.nodes("class_declaration") == []
 
 

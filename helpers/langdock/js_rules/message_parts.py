@@ -41,13 +41,12 @@ def _used_ids(ctx, elements) -> set[str]:
     return used
 
 
-def _insert_id(ctx, obj, first, text: str) -> None:
+def _insert_id(ctx, first, text: str) -> None:
     """Insert `id: "msg_n",` before the first member, on its own line if it has one
     (a comment in front of the member keeps the id on the member's line)."""
-    open_brace = obj.children[0]
     line_start = ctx.source.rfind(b"\n", 0, first.start_byte) + 1
     indent = ctx.source[line_start:first.start_byte].decode("utf-8", "replace")
-    if first.start_point[0] != open_brace.end_point[0] and not indent.strip():
+    if not indent.strip():  # only blanks before the member: it has a line of its own
         ctx.insert(first.start_byte, f"{text},\n{indent}", NAME)
     else:
         ctx.insert(first.start_byte, f"{text}, ", NAME)
@@ -97,7 +96,7 @@ def convert_messages(ctx) -> None:
             ctx.note(element, "warning", NAME, advice.ROLE_TOOL)
         if "id" not in members and element.id in ctx.facts.decisions.runtime_ids:
             first = next(c for c in element.named_children if c.type != "comment")
-            _insert_id(ctx, element, first, "id: crypto.randomUUID()")
+            _insert_id(ctx, first, "id: crypto.randomUUID()")
             if not runtime_noted:
                 runtime_noted = True
                 ctx.note(element, "info", NAME,
@@ -107,7 +106,7 @@ def convert_messages(ctx) -> None:
                 counter += 1
             used.add(f"msg_{counter}")
             first = next(c for c in element.named_children if c.type != "comment")
-            _insert_id(ctx, element, first, f"id: {q}msg_{counter}{q}")
+            _insert_id(ctx, first, f"id: {q}msg_{counter}{q}")
             inserted_ids = True
         _replace_member(ctx, content, "parts", f"[{{ type: {q}text{q}, text: ", " }]")
         attachments = members.get("attachmentIds")

@@ -1,0 +1,93 @@
+"""What the JavaScript converter decides about a whole file (`js_facts`): whether it
+is Langdock code at all, which literals are Langdock URLs, which objects are chat
+requests and which message literals they send."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.langdock import advice
+from helpers.langdock.javascript import convert_javascript
+
+IDS = (1, "info", "langdock-message-parts", advice.DETERMINISTIC_IDS)
+REQUEST = 'const body = {{ agentId: {agent}, messages: [{{ role: "user", content: q }}] }};\n'
+CONVERTED = ('const body = {{ agentId: {agent}, messages: [{{ id: "msg_0", role: "user", '
+             'parts: [{{ type: "text", text: q }}] }}] }};\n')
+
+
+@pytest.mark.parametrize("lead,agent", [
+    ("// Send the question to LangDock\n", "AGENT_ID"),  # the name, any capitalisation
+    ('const defaultAssistant = "7d1f";\n', "defaultAssistant"),  # an identifier
+    ("config.assistantKey = key;\n", "key"),  # a property
+    ("const { assistant: cfg } = settings;\n", "id"),  # a destructured property
+])
+def test_half_migrated_request_in_langdock_code_gets_ui_messages(lead, agent):
+    code = lead + REQUEST.format(agent=agent)
+    result = convert_javascript(code)
+    assert result.output == lead + CONVERTED.format(agent=agent)
+    column = REQUEST.format(agent=agent).index("{ role") + 1
+    assert [(n.line, n.column, n.severity, n.rule, n.message) for n in result.notes] == [
+        (2, column, *IDS[1:])]
+
+
+def test_shorthand_assistant_id_marks_langdock_code():
+    code = 'const body = { assistantId, messages: [{ role: "user", content: q }] };\n'
+    result = convert_javascript(code)
+    assert result.output == (
+        'const body = { agentId: assistantId, messages: [{ id: "msg_0", role: "user", '
+        'parts: [{ type: "text", text: q }] }] };\n')
+
+
+def test_the_same_request_without_any_langdock_sign_is_left_alone():
+    code = "// Send the question to the model\n" + REQUEST.format(agent="AGENT_ID")
+    result = convert_javascript(code)
+    assert (result.output, result.notes) == (code, ())
+
+
+def test_a_query_key_literal_is_renamed_only_in_langdock_code():
+    plain = 'const url = BASE + "?assistantId=" + id;\n'
+    assert convert_javascript(plain).output == plain
+    code = f'const BASE = "https://api.langdock.com/assistant/v1/get";\n{plain}'
+    assert convert_javascript(code).output == (
+        'const BASE = "https://api.langdock.com/agent/v1/get";\n'
+        'const url = BASE + "?agentId=" + id;\n')
+
+
+def test_a_path_on_a_foreign_host_makes_foreign_code_nothing_renamed():
+    code = ('await fetch("https://gateway.example.com/assistant/v1/chat/completions", '
+            '{ body: JSON.stringify({ assistantId: id, messages: [{ role: "user", '
+            "content: q }] }) });\n")
+    result = convert_javascript(code)
+    assert result.output == code
+    assert [(n.line, n.column, n.severity, n.rule, n.message) for n in result.notes] == [
+        (1, 13, "warning", "langdock-endpoint-url",
+         advice.FOREIGN_HOST.format(host="gateway.example.com"))]
+
+
+def test_messages_pushed_onto_the_sent_array_are_converted_others_not():
+    code = """const history = [];
+history.push({ role: "user", content: q }, { role: "assistant", content: a });
+history.unshift({ role: "user", content: first });
+messages.unshift({ role: "system", content: s });
+const body = { assistantId: id, messages: history };
+router.push({ role: "x", content: y });
+"""
+    result = convert_javascript(code)
+    assert result.output == """const history = [];
+history.push({ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }, { id: "msg_1", role: "assistant", parts: [{ type: "text", text: a }] });
+history.unshift({ id: "msg_2", role: "user", parts: [{ type: "text", text: first }] });
+messages.unshift({ role: "system", content: s });
+const body = { agentId: id, messages: history };
+router.push({ role: "x", content: y });
+"""  # noqa: E501
+    assert [(n.line, n.column, n.rule) for n in result.notes] == [
+        (2, 14, "langdock-message-parts")]
+
+
+def test_already_new_chat_url_still_converts_a_legacy_message_list():
+    code = ('const r = await fetch("https://api.langdock.com/agent/v1/chat/completions", '
+            '{ method: "POST", body: JSON.stringify({ messages: [{ role: "user", content: q }] '
+            "}) });\n")
+    result = convert_javascript(code)
+    assert result.output == code.replace(
+        '{ role: "user", content: q }',
+        '{ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }')
