@@ -22,6 +22,8 @@ INVALID = ("The rewrite produced invalid code, so the input was returned unchang
 @pytest.mark.parametrize("code,kind,message,line,column", [
     # the column counts characters: `ü` is two bytes but one column
     ("let ü = 1; let b = #;\n", "javascript", "unexpected '#'", 1, 20),
+    # a paste that starts with a blank line: every line counts
+    ("\n// pasted\nlet b = #;\n", "javascript", "unexpected '#'", 3, 9),
     # a long unexpected token is cut to 20 characters
     ("function ask(requestAssistantAnswerFromLangdock requestAssistantAnswerFromLangdock) {}\n",
      "javascript", "unexpected 'requestAssistantAnsw'", 1, 49),
