@@ -22,18 +22,17 @@ from ..results import ConversionResult, Note, Severity, sorted_notes
 from . import jstree
 from .js_facts import Facts
 
-KINDS = ("javascript", "typescript", "tsx")
+_GRAMMARS = {
+    "javascript": tree_sitter_javascript.language,
+    "typescript": tree_sitter_typescript.language_typescript,
+    "tsx": tree_sitter_typescript.language_tsx,
+}
+KINDS = tuple(_GRAMMARS)
 
 
 @lru_cache(maxsize=None)
 def _parser(kind: str) -> Parser:
-    if kind == "javascript":
-        capsule = tree_sitter_javascript.language()
-    elif kind == "typescript":
-        capsule = tree_sitter_typescript.language_typescript()
-    else:
-        capsule = tree_sitter_typescript.language_tsx()
-    return Parser(Language(capsule))
+    return Parser(Language(_GRAMMARS[kind]()))
 
 
 @dataclass(frozen=True)

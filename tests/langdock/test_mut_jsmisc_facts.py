@@ -91,3 +91,54 @@ def test_already_new_chat_url_still_converts_a_legacy_message_list():
     assert result.output == code.replace(
         '{ role: "user", content: q }',
         '{ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }')
+
+
+def test_only_objects_sent_or_naming_an_agent_are_requests():
+    code = (
+        'await axios.post("https://api.langdock.com/assistant/v1/chat/completions", '
+        '{ assistantId: id, messages: [{ role: "user", content: q }] });\n'
+        'const draft = { messages: [{ role: "user", content: q }] };\n'
+        "const recent = { assistantId: id, messages: history.slice(-10) };\n"
+    )
+    result = convert_javascript(code)
+    assert result.output == (
+        'await axios.post("https://api.langdock.com/agent/v1/chat/completions", '
+        '{ agentId: id, messages: [{ id: "msg_0", role: "user", parts: [{ type: "text", '
+        'text: q }] }] });\n'
+        'const draft = { messages: [{ role: "user", content: q }] };\n'
+        "const recent = { agentId: id, messages: history.slice(-10) };\n"
+    )
+    assert [(n.line, n.column, n.rule) for n in result.notes] == [
+        (1, 106, "langdock-message-parts")]
+
+
+def test_names_reused_across_functions_do_not_send_the_lookup_in_circles():
+    # `messages` -> `history` -> `messages`: the same names declared in two functions
+    code = """function toRequest(history) {
+  const messages = history;
+  return { assistantId: ASSISTANT, messages };
+}
+function archive(messages) {
+  const history = messages;
+  save(history);
+}
+"""
+    result = convert_javascript(code)
+    assert result.output == code.replace("{ assistantId: ASSISTANT,", "{ agentId: ASSISTANT,")
+    assert result.notes == ()
+
+
+def test_a_deeply_nested_draft_with_messages_is_not_a_request():
+    code = """const URL = "https://api.langdock.com/assistant/v1/chat/completions";
+export async function drafts(items) {
+  if (items.length) {
+    for (const item of items) {
+      const draft = { messages: [{ role: "user", content: item.text }] };
+      localStorage.setItem(item.id, JSON.stringify(draft));
+    }
+  }
+}
+"""
+    result = convert_javascript(code)
+    assert result.output == code.replace("/assistant/v1/", "/agent/v1/")
+    assert result.notes == ()
