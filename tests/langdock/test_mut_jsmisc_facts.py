@@ -142,3 +142,21 @@ export async function drafts(items) {
     result = convert_javascript(code)
     assert result.output == code.replace("/assistant/v1/", "/agent/v1/")
     assert result.notes == ()
+
+
+def test_only_a_chat_url_makes_the_object_posted_to_it_a_request():
+    # a loop of aliases leads to no URL; `/agent/v1/get` is not the chat endpoint
+    code = """// Langdock helpers
+let primary = fallback;
+let fallback = primary;
+await postJson(primary, { messages: [{ role: "user", content: q }] });
+await postJson("https://api.langdock.com/agent/v1/get", { messages: [{ role: "user", content: q }] });
+await postJson("https://api.langdock.com/agent/v1/chat/completions", { messages: [{ role: "user", content: q }] });
+"""  # noqa: E501
+    result = convert_javascript(code)
+    last = code.splitlines()[-1]
+    assert result.output == code.replace(last, last.replace(
+        '{ role: "user", content: q }',
+        '{ id: "msg_0", role: "user", parts: [{ type: "text", text: q }] }'))
+    assert [(n.line, n.column, n.rule) for n in result.notes] == [
+        (6, 83, "langdock-message-parts")]

@@ -169,8 +169,10 @@ def test_overlapping_edit_is_skipped_with_a_warning_where_it_starts():
     src = ctx.source
     ctx.replace(src.index(b"res"), src.index(b";"), "read(res)", "outer")
     ctx.replace(src.index(b"result"), src.index(b"result") + 6, "messages", "inner")
+    ctx.insert(src.index(b".data"), "?", "insert")
     assert ctx.apply() == b"const answer = read(res);\n"
-    assert ctx.notes == [Note(1, "warning", "inner", OVERLAP, column=25)]
+    assert ctx.notes == [Note(1, "warning", "insert", OVERLAP, column=19),
+                         Note(1, "warning", "inner", OVERLAP, column=25)]
 
 
 def test_an_edit_inside_a_skipped_one_stays_skipped():

@@ -21,10 +21,10 @@ NAME = "langdock-message-parts"
 _CONVERTIBLE_CONTENT = ("array", "object")
 
 
-def _quote(ctx, members) -> str:
-    role = members.get("role")
-    value = jstree.member_value(role) if role is not None else None
-    if value is not None and value.type == "string" and ctx.text(value).startswith("'"):
+def _quote(ctx, role) -> str:
+    """The quote the message's `role` string uses, for the strings written next to it."""
+    value = jstree.member_value(role)
+    if value.type == "string" and ctx.text(value).startswith("'"):
         return "'"
     return '"'
 
@@ -88,7 +88,7 @@ def convert_messages(ctx) -> None:
         if value is not None and value.type in _CONVERTIBLE_CONTENT:
             ctx.note(element, "warning", NAME, advice.CONTENT_NOT_STRING)
             continue
-        q = _quote(ctx, members)
+        q = _quote(ctx, members["role"])
         role = jstree.string_value(src, jstree.member_value(members["role"]))
         if role == "system":
             ctx.note(element, "warning", NAME, advice.ROLE_SYSTEM)
