@@ -147,7 +147,7 @@ def _syntax_error(source: bytes, tree: Tree, kind: str) -> InputError | None:
         while leaf.child_count:
             leaf = leaf.children[-1]
         at = leaf.start_byte
-        snippet = source[leaf.start_byte:leaf.end_byte][:20].decode("utf-8", "replace")
+        snippet = source[leaf.start_byte:leaf.end_byte].decode("utf-8", "replace")[:20]
         what = f"unexpected {snippet!r}" if snippet.strip() else "unexpected input"
     line_start = source.rfind(b"\n", 0, at) + 1
     line = source.count(b"\n", 0, at) + 1

@@ -27,6 +27,9 @@ INVALID = ("The rewrite produced invalid code, so the input was returned unchang
     # a long unexpected token is cut to 20 characters
     ("function ask(requestAssistantAnswerFromLangdock requestAssistantAnswerFromLangdock) {}\n",
      "javascript", "unexpected 'requestAssistantAnsw'", 1, 49),
+    # ... 20 characters, not bytes: no broken `Ü` at the cut
+    ("function frage(gestern antwortÜberDasWetterVonGestern nochEine) {}\n",
+     "javascript", "unexpected 'antwortÜberDasWetter'", 1, 24),
     # a token the parser inserted: reported where it is missing
     ('const answer = await fetch(url, { method: "POST", body: JSON.stringify(body) };\n',
      "javascript", "missing ')'", 1, 79),

@@ -70,6 +70,12 @@ def test_string_value_is_the_raw_inner_text_of_plain_strings(code, expected):
     assert jstree.string_value(data, value) == expected
 
 
+def test_string_value_replaces_broken_bytes():
+    data, value = _value('const v = "ab";')
+    broken = data[:value.start_byte + 1] + b"\xff\xfe" + data[value.end_byte - 1:]
+    assert jstree.string_value(broken, value) == "\ufffd\ufffd"
+
+
 def test_string_value_of_nothing_is_nothing():
     assert jstree.string_value(b"", None) is None
 
