@@ -41,7 +41,6 @@ class Edit:
     end: int
     text: bytes
     rule: str
-    order: int
 
 
 class JsContext:
@@ -86,7 +85,7 @@ class JsContext:
         return index + 1, column
 
     def replace(self, start: int, end: int, text: str, rule: str) -> None:
-        self.edits.append(Edit(start, end, text.encode("utf-8"), rule, len(self.edits)))
+        self.edits.append(Edit(start, end, text.encode("utf-8"), rule))
 
     def insert(self, at: int, text: str, rule: str) -> None:
         self.replace(at, at, text, rule)
@@ -103,7 +102,8 @@ class JsContext:
         """The source with all edits applied; an edit overlapping an earlier one is dropped."""
         chosen: list[Edit] = []
         last_end = -1
-        for edit in sorted(self.edits, key=lambda e: (e.start, e.end, e.order)):
+        # a stable sort: edits at the same place apply in the order rules asked for them
+        for edit in sorted(self.edits, key=lambda e: (e.start, e.end)):
             if edit.start < last_end:
                 self.note(edit.start, "warning", edit.rule,
                           "Two rewrites touched the same code; this one was skipped.")

@@ -129,6 +129,7 @@ def test_property_name_of_anything_else_is_none():
     ("(factory())(x);", None, 1),
     ("handlers[name](x, y);", None, 2),
     ("new Thing(a);", None, 1),
+    ("new Date;", None, 0),  # no argument list at all
 ])
 def test_callee_name_and_arguments(code, name, count):
     data, root = _tree(code)
