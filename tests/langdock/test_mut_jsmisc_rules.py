@@ -268,3 +268,14 @@ def test_js_rule_registers_name_function_and_the_first_docstring_line(monkeypatc
     assert js_rule("test-noop")(noop) is noop
     assert registered == [JsRule("test-noop", noop, "JavaScript rules on realistic Langdock "
                                  "snippets: exact output and exact notes")]
+
+
+def test_typescript_import_require_of_a_local_langdock_module_gets_no_provider_note():
+    call = "const r = streamText({ model: langdock({ agentId }), messages });\n"
+    local = 'import langdock = require("./langdock");\n' + call
+    assert convert_javascript(local, kind="typescript").notes == ()
+    other = 'import fs = require("fs");\nimport "./polyfills";\n' + call
+    result = convert_javascript(other, kind="typescript")
+    assert result.output == other
+    assert _notes(result) == [
+        (3, 31, "warning", "langdock-no-ai-sdk-provider", advice.NO_PROVIDER)]
