@@ -114,10 +114,11 @@ def call_arguments(call: Node) -> list[Node]:
 
 
 def first_error(root: Node) -> Node | None:
-    """The first ERROR or MISSING node in document order (clean subtrees skipped)."""
+    """The first MISSING node, or the innermost first ERROR node (the skipped tokens
+    closest to the mistake), in document order; clean subtrees are skipped."""
     node = root
     while node.has_error or node.is_missing:
-        if node.is_error or node.is_missing:
+        if node.is_missing:
             return node
         for child in node.children:
             if child.has_error or child.is_missing:

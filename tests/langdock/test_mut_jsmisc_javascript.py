@@ -24,6 +24,9 @@ INVALID = ("The rewrite produced invalid code, so the input was returned unchang
     ("let ü = 1; let b = #;\n", "javascript", "unexpected '#'", 1, 20),
     # a paste that starts with a blank line: every line counts
     ("\n// pasted\nlet b = #;\n", "javascript", "unexpected '#'", 3, 9),
+    ("\nlet b = #;\n", "javascript", "unexpected '#'", 2, 9),
+    # skipped code holding more skipped code: the innermost is the mistake
+    ("if (ready) { send(.); } else { wait(); }\n", "javascript", "unexpected '.'", 1, 19),
     # a long unexpected token is cut to 20 characters
     ("function ask(requestAssistantAnswerFromLangdock requestAssistantAnswerFromLangdock) {}\n",
      "javascript", "unexpected 'requestAssistantAnsw'", 1, 49),
