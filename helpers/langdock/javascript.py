@@ -81,7 +81,7 @@ class JsContext:
         """1-based line and character column of a byte offset."""
         index = bisect_right(self._line_starts, byte) - 1
         start = self._line_starts[index]
-        column = len(self.source[start:byte].decode("utf-8", "replace")) + 1
+        column = len(jstree.between(self.source, start, byte)) + 1
         return index + 1, column
 
     def replace(self, start: int, end: int, text: str, rule: str) -> None:
@@ -147,11 +147,11 @@ def _syntax_error(source: bytes, tree: Tree, kind: str) -> InputError | None:
         while leaf.child_count:
             leaf = leaf.children[-1]
         at = leaf.start_byte
-        snippet = source[leaf.start_byte:leaf.end_byte].decode("utf-8", "replace")[:20]
+        snippet = jstree.text(source, leaf)[:20]
         what = f"unexpected {snippet!r}" if snippet.strip() else "unexpected input"
     line_start = source.rfind(b"\n", 0, at) + 1
     line = source.count(b"\n", 0, at) + 1
-    column = len(source[line_start:at].decode("utf-8", "replace")) + 1
+    column = len(jstree.between(source, line_start, at)) + 1
     return InputError(f"{kind} syntax error: {what}", line=line, column=column, kind=kind)
 
 

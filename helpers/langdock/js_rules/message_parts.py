@@ -45,7 +45,7 @@ def _insert_id(ctx, first, text: str) -> None:
     """Insert `id: "msg_n",` before the first member, on its own line if it has one
     (a comment in front of the member keeps the id on the member's line)."""
     line_start = ctx.source.rfind(b"\n", 0, first.start_byte) + 1
-    indent = ctx.source[line_start:first.start_byte].decode("utf-8", "replace")
+    indent = jstree.between(ctx.source, line_start, first.start_byte)
     if not indent.strip():  # only blanks before the member: it has a line of its own
         ctx.insert(first.start_byte, f"{text},\n{indent}", NAME)
     else:
