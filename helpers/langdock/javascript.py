@@ -22,18 +22,17 @@ from ..results import ConversionResult, Note, Severity, sorted_notes
 from . import jstree
 from .js_facts import Facts
 
-KINDS = ("javascript", "typescript", "tsx")
+_GRAMMARS = {
+    "javascript": tree_sitter_javascript.language,
+    "typescript": tree_sitter_typescript.language_typescript,
+    "tsx": tree_sitter_typescript.language_tsx,
+}
+KINDS = tuple(_GRAMMARS)
 
 
 @lru_cache(maxsize=None)
 def _parser(kind: str) -> Parser:
-    if kind == "javascript":
-        capsule = tree_sitter_javascript.language()
-    elif kind == "typescript":
-        capsule = tree_sitter_typescript.language_typescript()
-    else:
-        capsule = tree_sitter_typescript.language_tsx()
-    return Parser(Language(capsule))
+    return Parser(Language(_GRAMMARS[kind]()))
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,6 @@ class Edit:
     end: int
     text: bytes
     rule: str
-    order: int
 
 
 class JsContext:
@@ -83,11 +81,11 @@ class JsContext:
         """1-based line and character column of a byte offset."""
         index = bisect_right(self._line_starts, byte) - 1
         start = self._line_starts[index]
-        column = len(self.source[start:byte].decode("utf-8", "replace")) + 1
+        column = len(jstree.between(self.source, start, byte)) + 1
         return index + 1, column
 
     def replace(self, start: int, end: int, text: str, rule: str) -> None:
-        self.edits.append(Edit(start, end, text.encode("utf-8"), rule, len(self.edits)))
+        self.edits.append(Edit(start, end, text.encode("utf-8"), rule))
 
     def insert(self, at: int, text: str, rule: str) -> None:
         self.replace(at, at, text, rule)
@@ -104,7 +102,8 @@ class JsContext:
         """The source with all edits applied; an edit overlapping an earlier one is dropped."""
         chosen: list[Edit] = []
         last_end = -1
-        for edit in sorted(self.edits, key=lambda e: (e.start, e.end, e.order)):
+        # a stable sort: edits at the same place apply in the order rules asked for them
+        for edit in sorted(self.edits, key=lambda e: (e.start, e.end)):
             if edit.start < last_end:
                 self.note(edit.start, "warning", edit.rule,
                           "Two rewrites touched the same code; this one was skipped.")
@@ -137,20 +136,22 @@ def _syntax_error(source: bytes, tree: Tree, kind: str) -> InputError | None:
     node = jstree.first_error(tree.root_node)
     if node is None:
         return None
+    # a stray closer at the very end (`f(a))`) is not unclosed code
+    stray_closer = node.child_count and node.children[-1].type in (")", "]", "}")
     if node.is_missing:
         at, what = node.start_byte, f"missing {node.type!r}"
-    elif not source[node.end_byte:].strip():
+    elif not source[node.end_byte:].strip() and not stray_closer:
         at, what = len(source), "unexpected end of input (something is not closed)"
     else:
         leaf = node
         while leaf.child_count:
             leaf = leaf.children[-1]
         at = leaf.start_byte
-        snippet = source[leaf.start_byte:leaf.end_byte][:20].decode("utf-8", "replace")
+        snippet = jstree.text(source, leaf)[:20]
         what = f"unexpected {snippet!r}" if snippet.strip() else "unexpected input"
     line_start = source.rfind(b"\n", 0, at) + 1
     line = source.count(b"\n", 0, at) + 1
-    column = len(source[line_start:at].decode("utf-8", "replace")) + 1
+    column = len(jstree.between(source, line_start, at)) + 1
     return InputError(f"{kind} syntax error: {what}", line=line, column=column, kind=kind)
 
 

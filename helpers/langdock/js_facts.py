@@ -46,12 +46,12 @@ class Facts:
         position = node.start_byte + 1
         for child in node.children:
             if child.type == "template_substitution":
-                segments.append(self.src[position:child.start_byte].decode("utf-8", "replace"))
+                segments.append(jstree.between(self.src, position, child.start_byte))
                 offsets.append(position)
                 segments.append(None)
                 offsets.append(-1)
                 position = child.end_byte
-        segments.append(self.src[position:node.end_byte - 1].decode("utf-8", "replace"))
+        segments.append(jstree.between(self.src, position, node.end_byte - 1))
         offsets.append(position)
         return segments, offsets
 

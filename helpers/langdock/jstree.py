@@ -20,8 +20,13 @@ def walk(root: Node) -> Iterator[Node]:
                 return
 
 
+def between(source: bytes, start: int, end: int) -> str:
+    """The text of a byte range; never raises (a broken byte becomes U+FFFD)."""
+    return source[start:end].decode("utf-8", "replace")
+
+
 def text(source: bytes, node: Node) -> str:
-    return source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+    return between(source, node.start_byte, node.end_byte)
 
 
 def unwrap(node: Node | None) -> Node | None:
@@ -40,7 +45,7 @@ def string_value(source: bytes, node: Node | None) -> str | None:
         return None
     if any(c.type == "template_substitution" for c in node.children):
         return None
-    return source[node.start_byte + 1:node.end_byte - 1].decode("utf-8", "replace")
+    return between(source, node.start_byte + 1, node.end_byte - 1)
 
 
 def key_name(source: bytes, key: Node | None) -> str | None:
@@ -114,10 +119,11 @@ def call_arguments(call: Node) -> list[Node]:
 
 
 def first_error(root: Node) -> Node | None:
-    """The first ERROR or MISSING node in document order (clean subtrees skipped)."""
+    """The first MISSING node, or the innermost first ERROR node (the skipped tokens
+    closest to the mistake), in document order; clean subtrees are skipped."""
     node = root
     while node.has_error or node.is_missing:
-        if node.is_error or node.is_missing:
+        if node.is_missing:
             return node
         for child in node.children:
             if child.has_error or child.is_missing:

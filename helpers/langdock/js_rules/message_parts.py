@@ -21,10 +21,10 @@ NAME = "langdock-message-parts"
 _CONVERTIBLE_CONTENT = ("array", "object")
 
 
-def _quote(ctx, members) -> str:
-    role = members.get("role")
-    value = jstree.member_value(role) if role is not None else None
-    if value is not None and value.type == "string" and ctx.text(value).startswith("'"):
+def _quote(ctx, role) -> str:
+    """The quote the message's `role` string uses, for the strings written next to it."""
+    value = jstree.member_value(role)
+    if value.type == "string" and ctx.text(value).startswith("'"):
         return "'"
     return '"'
 
@@ -41,12 +41,12 @@ def _used_ids(ctx, elements) -> set[str]:
     return used
 
 
-def _insert_id(ctx, obj, first, text: str) -> None:
-    """Insert `id: "msg_n",` before the first member, on its own line if it has one."""
-    open_brace = obj.children[0]
-    if first.start_point[0] != open_brace.end_point[0]:
-        line_start = ctx.source.rfind(b"\n", 0, first.start_byte) + 1
-        indent = ctx.source[line_start:first.start_byte].decode("utf-8", "replace")
+def _insert_id(ctx, first, text: str) -> None:
+    """Insert `id: "msg_n",` before the first member, on its own line if it has one
+    (a comment in front of the member keeps the id on the member's line)."""
+    line_start = ctx.source.rfind(b"\n", 0, first.start_byte) + 1
+    indent = jstree.between(ctx.source, line_start, first.start_byte)
+    if not indent.strip():  # only blanks before the member: it has a line of its own
         ctx.insert(first.start_byte, f"{text},\n{indent}", NAME)
     else:
         ctx.insert(first.start_byte, f"{text}, ", NAME)
@@ -88,7 +88,7 @@ def convert_messages(ctx) -> None:
         if value is not None and value.type in _CONVERTIBLE_CONTENT:
             ctx.note(element, "warning", NAME, advice.CONTENT_NOT_STRING)
             continue
-        q = _quote(ctx, members)
+        q = _quote(ctx, members["role"])
         role = jstree.string_value(src, jstree.member_value(members["role"]))
         if role == "system":
             ctx.note(element, "warning", NAME, advice.ROLE_SYSTEM)
@@ -96,7 +96,7 @@ def convert_messages(ctx) -> None:
             ctx.note(element, "warning", NAME, advice.ROLE_TOOL)
         if "id" not in members and element.id in ctx.facts.decisions.runtime_ids:
             first = next(c for c in element.named_children if c.type != "comment")
-            _insert_id(ctx, element, first, "id: crypto.randomUUID()")
+            _insert_id(ctx, first, "id: crypto.randomUUID()")
             if not runtime_noted:
                 runtime_noted = True
                 ctx.note(element, "info", NAME,
@@ -106,7 +106,7 @@ def convert_messages(ctx) -> None:
                 counter += 1
             used.add(f"msg_{counter}")
             first = next(c for c in element.named_children if c.type != "comment")
-            _insert_id(ctx, element, first, f"id: {q}msg_{counter}{q}")
+            _insert_id(ctx, first, f"id: {q}msg_{counter}{q}")
             inserted_ids = True
         _replace_member(ctx, content, "parts", f"[{{ type: {q}text{q}, text: ", " }]")
         attachments = members.get("attachmentIds")

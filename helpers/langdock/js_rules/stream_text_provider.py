@@ -22,9 +22,10 @@ def _defined_here(ctx) -> bool:
             return True
     for node in ctx.nodes("import_statement"):
         source = node.child_by_field_name("source")
-        if source is not None and "langdock" in ctx.text(node) and (
-            jstree.string_value(ctx.source, source) or ""
-        ).startswith("."):
+        if source is None:  # TypeScript's `import langdock = require("./langdock")`
+            clause = next(c for c in node.named_children if c.type == "import_require_clause")
+            source = clause.child_by_field_name("source")
+        if "langdock" in ctx.text(node) and jstree.string_value(ctx.source, source).startswith("."):
             return True
     return False
 
