@@ -534,6 +534,8 @@ def test_dicts_built_in_loops_and_message_factories():
 
     module.visit(Dicts())
     looped = {module.code_for_node(d) for d in dicts if id(d) in recorder.in_loop}
+    # only dicts: a returned list is no message factory
+    assert len(recorder.in_loop) == len(looped)
     assert looped == {'{"a": item}', '{"c": 1}', '{"d": t}', '{"e": t}', '{"f": t}', '{"g": t}',
                       '{"j": 3}'}
     scopes = {module.code_for_node(d): recorder.scope_of[id(d)].name for d in dicts}
@@ -607,3 +609,60 @@ def test_str_of(code, expected):
 def test_str_of_a_literal_python_cannot_evaluate():
     assert str_of(libcst.SimpleString('"\\N{NO SUCH CHARACTER NAME}"')) is None
     assert str_of(None) is None
+
+
+# -- names, cycles and depth limits in every branch ------------------------------------------------
+
+def test_urls_behind_names_in_defaults_arguments_and_self_attributes():
+    code = HEAD + (
+        "DEFAULT = CHAT\n"
+        "loop = wrap(loop)\n"
+        "\n\nclass Client:\n"
+        "    def __init__(self):\n"
+        "        self.url = CHAT\n"
+        '        self.base = self.base + "/v2"\n'
+        "\n"
+        "    def ask(self):\n"
+        "        probe_url(self.url)\n"
+        "        probe_url(self.base)\n"
+        "\n\n"
+        'probe_url(os.getenv("CHAT_URL", DEFAULT))\n'
+        "probe_url(urljoin(CHAT, query))\n"
+        'probe_url(urljoin(query, "/v2/x"))\n'
+        "probe_url(loop)\n"
+        'probe_url(CHAT + "?stream=1")\n'
+    )
+    families, env = url_probes(code)
+    assert families == [{"chat"}, {"other"}, {"chat"}, {"chat"}, {"other"}, set(), {"chat"}]
+    assert env == ['os.getenv("CHAT_URL", DEFAULT)']
+
+
+@pytest.mark.parametrize("links,families", [(3, {"chat"}), (4, set())])
+def test_an_env_default_is_followed_within_the_same_limit(links, families):
+    chain = "u0 = CHAT\n" + "".join(f"u{i} = u{i - 1}\n" for i in range(1, links + 1))
+    found, env = url_probes(HEAD + chain + f'probe_url(os.getenv("URL", u{links}))\n')
+    assert found == [families]
+    assert len(env) == (1 if families else 0)
+
+
+@pytest.mark.parametrize("links,families", [(3, {"chat"}), (4, set())])
+def test_an_url_argument_is_followed_within_the_same_limit(links, families):
+    chain = "u0 = CHAT\n" + "".join(f"u{i} = u{i - 1}\n" for i in range(1, links + 1))
+    found, _env = url_probes(HEAD + chain + f'probe_url(urljoin(u{links}, "q"))\n')
+    # "q" is no URL: an empty family next to the followed one
+    assert found == [families]
+
+
+def test_chat_bodies_behind_names_cycles_and_returned_names():
+    code = HEAD + (
+        'url = os.environ["LANGDOCK_URL"]\n'
+        "cycle_a = cycle_b\n"
+        "cycle_b = cycle_a\n"
+        "\n\ndef build(q):\n"
+        '    body = {"messages": q}\n'
+        "    return body\n"
+        "\n\n"
+        "probe(requests.post(url, json=cycle_a))\n"
+        "probe(requests.post(url, json=build(q)))\n"
+    )
+    assert probes(code) == [{"maybe.response"}, {"chat.response"}]
