@@ -196,6 +196,20 @@ def test_request_to_an_unseen_url_is_decided_by_its_body_and_client():
     ]
 
 
+def test_a_chat_shaped_body_sent_to_another_api_is_no_langdock_chat_request():
+    # OpenAI-style APIs (Langdock's own model proxies too) take `messages`
+    code = HEAD + (
+        'B = {"model": "gpt-4o", "messages": m}\n'
+        'probe(requests.post("https://api.openai.com/v1/chat/completions", json=B))\n'
+        f'probe(requests.post("{LD}/openai/eu/v1/chat/completions", json=B))\n'
+        'probe(requests.post("https://gw.example.com/assistant/v1/chat/completions", json=B))\n'
+        f'probe(requests.post("{LD}" + path, json=B))\n'
+        'probe(requests.post("https://acme.example.com/api/public" + path, json=B))\n'
+    )
+    assert probes(code) == [{"other.response"}, {"other.response"}, {"other.response"},
+                            {"chat.response"}, {"chat.response"}]
+
+
 def test_outside_langdock_code_an_unseen_url_is_no_langdock_call():
     code = HEAD + (
         'url = os.environ["SERVICE_URL"]\n'
@@ -420,12 +434,20 @@ def test_url_families_of_literals_and_expressions():
         "probe_url(urljoin(base, path))\n"
         "probe_url(unknown)\n"
         'probe_url(config["url"])\n'
+        'probe_url(f"{BASE}/openai/eu/v1/chat/completions")\n'
+        'probe_url("https://api.openai.com/v1/chat/completions")\n'
+        'probe_url("https://acme.example.com/api/public")\n'
+        'probe_url("http://[broken")\n'
+        'probe_url(urljoin("https://example.org", "/v2"))\n'
     )
     families, env = url_probes(code)
+    # "foreign": a gateway's copy of the legacy path, an unknown endpoint, another host,
+    # one of Langdock's other APIs; a dedicated deployment's own domain is not foreign
     assert families == [
-        {"chat"}, {"build"}, {"build"}, {"build"}, {"other"}, {"other"}, set(), {"chat"},
-        {"build"}, {"other"}, {"other"}, set(), {"chat", "other"}, {"other"}, {"chat"}, {"build"},
-        set(), {"chat", "other"}, {"other"}, {"chat"}, {"chat"}, {"other"}, set(), set(), set(),
+        {"chat"}, {"build"}, {"build"}, {"build"}, {"foreign"}, {"foreign"}, set(), {"chat"},
+        {"build"}, {"foreign"}, {"other"}, set(), {"chat", "other"}, {"other"}, {"chat"},
+        {"build"}, set(), {"chat", "other"}, {"other"}, {"chat"}, {"chat"}, {"other"}, set(),
+        set(), set(), {"foreign"}, {"foreign"}, {"other"}, {"other"}, {"foreign", "other"},
     ]
     assert env == []
 
@@ -450,7 +472,7 @@ def test_environment_reads_that_decide_a_langdock_url():
         'probe_url(settings.get("SETTING_URL"))\n'
     )
     families, env = url_probes(code)
-    assert families == [{"chat"}, {"build"}, set(), {"other"}, set(), set(), set(), set()]
+    assert families == [{"chat"}, {"build"}, set(), {"foreign"}, set(), set(), set(), set()]
     assert env == [
         f'os.getenv("CHAT_URL", "{LD}/assistant/v1/chat/completions")',
         f'os.environ.get("GET_URL", "{LD}/assistant/v1/get")',
