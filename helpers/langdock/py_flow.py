@@ -529,7 +529,7 @@ def _another_api(text: str) -> bool:
     if any(path in text for path in _OTHER_PATHS):
         return True
     try:
-        parts = urlsplit(text.strip())
+        parts = urlsplit(text)
         host = parts.hostname
     except ValueError:  # not a URL after all ("http://[")
         return False

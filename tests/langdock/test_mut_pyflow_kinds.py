@@ -688,3 +688,21 @@ def test_chat_bodies_behind_names_cycles_and_returned_names():
         "probe(requests.post(url, json=build(q)))\n"
     )
     assert probes(code) == [{"maybe.response"}, {"chat.response"}]
+
+
+@pytest.mark.parametrize("links,families", [(3, {"chat"}), (4, set())])
+@pytest.mark.parametrize("template", ['{u} + "?stream=1"', '"?stream=1" + {u}'])
+def test_both_sides_of_a_sum_are_followed_within_the_same_limit(template, links, families):
+    chain = "u0 = CHAT\n" + "".join(f"u{i} = u{i - 1}\n" for i in range(1, links + 1))
+    found, _env = url_probes(HEAD + chain + f"probe_url({template.format(u=f'u{links}')})\n")
+    assert found == [families]
+
+
+@pytest.mark.parametrize("path", [
+    "/attachment/v1/upload", "/knowledge/search", "/export/users", "/openai/eu/v1/chat/completions",
+    "/anthropic/eu/v1/messages", "/mistral/eu/v1/fim/completions",
+    "/google/eu/v1beta/models/gemini:generateContent",
+])
+def test_paths_of_langdocks_other_apis_are_foreign(path):
+    found, _env = url_probes(HEAD + f'probe_url(f"{{BASE}}{path}")\n')
+    assert found == [{"foreign"}]
