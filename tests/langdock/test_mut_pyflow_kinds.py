@@ -292,6 +292,7 @@ def test_parameters_take_what_the_callers_pass():
         "show(r.json())\n"
         'show(resp={"a": 1})\n'
         "keyed(resp=r.json())\n"
+        "keyed(other=1)\n"
         'pending = [{"a": 1}]\n'
         "starred(*pending)\n"
     )
@@ -480,6 +481,12 @@ def test_environment_reads_that_decide_a_langdock_url():
         'os.environ["LANGDOCK_URL"]',
         'environ["RAW_URL"]',
     ]
+
+
+def test_nothing_holds_nothing():
+    flow, recorder, _module = _flow(HEAD)
+    assert flow.kinds(None, recorder.module_scope) == frozenset()
+    assert flow.url_family(None, recorder.module_scope) == set()
 
 
 def test_a_request_is_judged_once():
