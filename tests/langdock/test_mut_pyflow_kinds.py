@@ -713,3 +713,35 @@ def test_both_sides_of_a_sum_are_followed_within_the_same_limit(template, links,
 def test_paths_of_langdocks_other_apis_are_foreign(path):
     found, _env = url_probes(HEAD + f'probe_url(f"{{BASE}}{path}")\n')
     assert found == [{"foreign"}]
+
+
+def test_templates_builds_missing_self_attributes_and_called_expressions():
+    code = HEAD + (
+        'TEMPLATE = "{}/agent/v1/chat/completions"\n'
+        "\n\nclass Client:\n"
+        "    def ask(self):\n"
+        "        probe_url(self.missing)\n"
+        "\n\n"
+        "probe_url(TEMPLATE.format(base))\n"
+        'probe_url(urljoin(base, "/agent/v1/get"))\n'
+        'probe(handlers["chat"](x))\n'
+        "probe(make_client()(x))\n"
+    )
+    families, _env = url_probes(code)
+    assert families == [set(), {"chat"}, {"build"}]
+    assert probes(code) == [set(), set()]
+
+
+@pytest.mark.parametrize("links,families", [(3, {"chat"}), (4, set())])
+def test_a_self_attribute_is_followed_within_the_same_limit(links, families):
+    chain = "u0 = CHAT\n" + "".join(f"u{i} = u{i - 1}\n" for i in range(1, links + 1))
+    code = HEAD + chain + (
+        "\n\nclass Client:\n"
+        "    def __init__(self):\n"
+        f"        self.url = u{links}\n"
+        "\n"
+        "    def ask(self):\n"
+        "        probe_url(self.url)\n"
+    )
+    found, _env = url_probes(code)
+    assert found == [families]
