@@ -28,7 +28,6 @@ HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request", "stream")
 _BUILD = ("get", "create", "update", "disable", "models")
 _OTHER_PATHS = ("/attachment/v1/", "/knowledge/", "/export/", "/openai/", "/anthropic/",
                 "/mistral/", "/google/")
-ENV_FUNCS = ("getenv", "get")
 
 
 def str_of(node: cst.CSTNode | None) -> str | None:
@@ -48,9 +47,12 @@ def _key(node: cst.Subscript) -> cst.CSTNode | None:
 
 
 def is_env_read(node: cst.CSTNode) -> bool:
-    """`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, `environ.get(...)`."""
+    """`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, `environ.get(...)`,
+    `getenv(...)` (`from os import getenv`)."""
     if isinstance(node, cst.Subscript):
         return _names_environ(node.value)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+        return node.func.value == "getenv"
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         attr = node.func.attr.value
         if attr == "getenv":

@@ -73,3 +73,29 @@ def test_a_gateway_copy_of_the_legacy_api_keeps_its_body_and_answer():
     [note] = result.notes
     assert (note.line, note.severity, note.rule) == (4, "warning", "langdock-endpoint-url")
     assert note.message.startswith("`gateway.example.com` serves a path that looks like Langdock's")
+
+
+def test_urls_from_a_getenv_imported_from_os_are_noted_like_os_getenv():
+    code = (
+        "from os import getenv\n"
+        "\n"
+        "import requests\n"
+        "\n"
+        'URL = getenv("LANGDOCK_CHAT_URL")\n'
+        f'BUILD = getenv("LANGDOCK_GET_URL", "{LD}/assistant/v1/get")\n'
+        'r = requests.post(URL, json={"assistantId": A, "messages": []})\n'
+        'agent = requests.get(BUILD, params={"assistantId": A}).json()["assistant"]\n'
+    )
+    result = convert_langdock_python(code)
+    assert result.output == (
+        code.replace("/assistant/v1/get", "/agent/v1/get")
+        .replace('"assistantId"', '"agentId"')
+        .replace('.json()["assistant"]', '.json()["agent"]')
+    )
+    assert [(n.line, n.column, n.severity, n.rule) for n in result.notes] == [
+        (5, 7, "warning", "langdock-env-url"),
+        (6, 9, "warning", "langdock-env-url"),
+    ]
+    assert result.notes[0].message.startswith(
+        "The Langdock URL comes from `LANGDOCK_CHAT_URL`, which is set outside the code")
+    assert result.notes[1].message.startswith("The default of `LANGDOCK_GET_URL` was changed")

@@ -622,6 +622,7 @@ def _expr(code: str):
     ('os.getenv("X")', True), ('os.environ.get("X")', True), ('environ.get("X", "d")', True),
     ('settings.get("X")', False), ('os.environ.setdefault("X", "d")', False),
     ("os.environ", False), ('getattr(os, "environ")', False), ('self.environ.get("X")', True),
+    ('getenv("X")', True), ('get("X")', False), ('handlers["x"]()', False),
 ])
 def test_is_env_read(code, expected):
     assert is_env_read(_expr(code)) is expected
