@@ -65,13 +65,16 @@ def test_chat_answer_from_response_to_message():
         'probe(unknown["result"])\n'
         "probe(unknown[0])\n"
         "probe(r.text)\n"
+        "both = r.json()\n"
+        "both = {}\n"
+        "probe(both)\n"
         'probe(data.get("result") or [])\n'
         'probe(data.get(key))\n'
     )
     assert probes(code) == [
         {"chat.response"}, {"chat.body"}, {"chat.result"}, {"chat.message"},
         {"chat.result"}, {"chat.result"}, {"other"}, {"other"}, {"other"},
-        {"chat.message"}, {"other"}, {"other"}, set(), set(), set(),
+        {"chat.message"}, {"other"}, {"other"}, set(), set(), set(), {"chat.body", "other"},
         {"chat.result", "other"}, set(),
     ]
 
@@ -142,10 +145,12 @@ def test_parsed_text_of_a_response_and_parsed_files():
         'settings = {"a": 1}\n'
         "probe(settings.json())\n"
         "probe(r.json(strict=False))\n"
+        "probe(json.dumps(r.json()))\n"
     )
     assert probes(code) == [
         {"chat.body"}, {"chat.body"}, {"chat.result"}, {"file"}, {"file"}, {"file"},
         {"other.body"}, {"other.response"}, {"other.body"}, {"other"}, set(), {"other"}, set(),
+        set(),
     ]
 
 
@@ -274,6 +279,8 @@ def test_with_statements_and_annotated_assignments_bind_the_answer():
         "probe(x)\nprobe(y)\n"
     )
     assert probes(code) == [{"chat.response"}, set(), {"chat.body"}, set(), {"chat.body"}, {"chat.body"}]
+    _flow_, recorder, _module = _flow(code)
+    assert "late" not in recorder.module_scope.bindings
 
 
 # -- functions, parameters, scopes ---------------------------------------------------------------
@@ -302,6 +309,9 @@ def test_parameters_take_what_the_callers_pass():
 def test_method_parameters_skip_self_and_module_functions_keep_it():
     code = HEAD + (
         "class Bot:\n"
+        "    class Config:\n"
+        "        frozen = True\n"
+        "\n"
         "    def show(self, resp):\n"
         "        probe(resp)\n"
         "\n"
@@ -440,6 +450,7 @@ def test_url_families_of_literals_and_expressions():
         'probe_url("https://acme.example.com/api/public")\n'
         'probe_url("http://[broken")\n'
         'probe_url(urljoin("https://example.org", "/v2"))\n'
+        'probe_url(f"https://{host}/v2/items")\n'
     )
     families, env = url_probes(code)
     # "foreign": a gateway's copy of the legacy path, an unknown endpoint, another host,
@@ -449,6 +460,7 @@ def test_url_families_of_literals_and_expressions():
         {"build"}, {"foreign"}, {"other"}, set(), {"chat", "other"}, {"other"}, {"chat"},
         {"build"}, set(), {"chat", "other"}, {"other"}, {"chat"}, {"chat"}, {"other"}, set(),
         set(), set(), {"foreign"}, {"foreign"}, {"other"}, {"other"}, {"foreign", "other"},
+        {"other"},
     ]
     assert env == []
 
@@ -551,6 +563,10 @@ def test_dicts_built_in_loops_and_message_factories():
         '        i = {"i": 2}\n'
         '    j = {"j": 3}\n'
         'k = {"k": 4}\n'
+        "for outer in rows:\n"
+        "    for inner in outer:\n"
+        "        pass\n"
+        '    n = {"n": 5}\n'
     )
     module = libcst.parse_module(code)
     recorder = Recorder()
@@ -566,7 +582,7 @@ def test_dicts_built_in_loops_and_message_factories():
     # only dicts: a returned list is no message factory
     assert len(recorder.in_loop) == len(looped)
     assert looped == {'{"a": item}', '{"c": 1}', '{"d": t}', '{"e": t}', '{"f": t}', '{"g": t}',
-                      '{"j": 3}'}
+                      '{"j": 3}', '{"n": 5}'}
     scopes = {module.code_for_node(d): recorder.scope_of[id(d)].name for d in dicts}
     assert scopes['{"h": 1}'] == "helper" and scopes['{"i": 2}'] == "inner"
     assert scopes['{"k": 4}'] == "<module>" and recorder.scope == recorder.module_scope
@@ -746,3 +762,25 @@ def test_a_self_attribute_is_followed_within_the_same_limit(links, families):
     )
     found, _env = url_probes(code)
     assert found == [families]
+
+
+@pytest.mark.parametrize("links,families", [(4, True), (5, False)])
+@pytest.mark.parametrize("literal,found", [
+    (f'"{LD}/assistant/v1/chat/completions" "?stream=1"', {"chat"}),
+    (f'"{LD}" "/assistant/v1/chat/completions"', {"chat", "other"}),
+])
+def test_both_parts_of_an_implicit_concatenation_are_followed_within_the_limit(
+        literal, found, links, families):
+    chain = f"u0 = {literal}\n" + "".join(f"u{i} = u{i - 1}\n" for i in range(1, links + 1))
+    result, _env = url_probes(HEAD + chain + f"probe_url(u{links})\n")
+    assert result == [found if families else set()]
+
+
+@pytest.mark.parametrize("links,family", [(2, {"chat.response"}), (3, {"maybe.response"})])
+def test_a_body_returned_by_a_function_is_followed_within_the_same_limit(links, family):
+    chain = 'p0 = {"messages": m}\n' + "".join(f"p{i} = p{i - 1}\n" for i in range(1, links + 1))
+    code = HEAD + chain + (
+        f"\n\ndef build():\n    return p{links}\n\n\n"
+        "probe(requests.post(url, json=build()))\n"
+    )
+    assert probes(code) == [family]
