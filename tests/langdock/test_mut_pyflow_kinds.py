@@ -65,6 +65,8 @@ def test_chat_answer_from_response_to_message():
         'probe(unknown["result"])\n'
         "probe(unknown[0])\n"
         "probe(r.text)\n"
+        "FALLBACK = []\n"
+        'probe(data.get("result") or FALLBACK)\n'
         "both = r.json()\n"
         "both = {}\n"
         "probe(both)\n"
@@ -74,7 +76,8 @@ def test_chat_answer_from_response_to_message():
     assert probes(code) == [
         {"chat.response"}, {"chat.body"}, {"chat.result"}, {"chat.message"},
         {"chat.result"}, {"chat.result"}, {"other"}, {"other"}, {"other"},
-        {"chat.message"}, {"other"}, {"other"}, set(), set(), set(), {"chat.body", "other"},
+        {"chat.message"}, {"other"}, {"other"}, set(), set(), set(), {"chat.result", "other"},
+        {"chat.body", "other"},
         {"chat.result", "other"}, set(),
     ]
 
@@ -522,18 +525,30 @@ def test_summary_tells_siblings_returns_and_arguments():
         f'    return requests.post("{LD}/attachment/v1/upload", files=f).json()\n'
         "\n\ndef texts(data):\n"
         '    return data["result"]\n'
+        "\n\ndef raw(q):\n"
+        '    return requests.post(CHAT, json={"messages": q})\n'
+        "\n\ndef first(q):\n"
+        "    if q:\n"
+        '        return ask(q)["result"]\n'
+        '    return ask(q)["result"][0]\n'
+        "\n\ndef agent_info(a):\n"
+        f'    return requests.get("{LD}/assistant/v1/get", params={{"assistantId": a}}).json()\n'
         "\n\n"
         'r = ask("hi")\n'
         'render(r, "title", r["result"])\n'
         'render(r["result"][0])\n'
         "render(body=r)\n"
         "log(upload(f), open(p))\n"
+        "store(json.load(fh))\n"
         "ask(r)\n"
     )
     flow, _recorder, _module = _flow(code)
     summary = flow.summary()
     assert summary.returns == {"ask": frozenset({"chat.body"}),
-                               "fetch_agent": frozenset({"build.response"})}
+                               "fetch_agent": frozenset({"build.response"}),
+                               "raw": frozenset({"chat.response"}),
+                               "first": frozenset({"chat.result", "chat.message"}),
+                               "agent_info": frozenset({"build.body"})}
     assert summary.params == {
         "render": {0: frozenset({"chat.body", "chat.message"}), 2: frozenset({"chat.result"})},
         "log": {0: frozenset({"other.body"})},
@@ -784,3 +799,27 @@ def test_a_body_returned_by_a_function_is_followed_within_the_same_limit(links, 
         "probe(requests.post(url, json=build()))\n"
     )
     assert probes(code) == [family]
+
+
+@pytest.mark.parametrize("links,families", [(4, {"chat"}), (5, set())])
+def test_a_url_template_is_followed_within_the_same_limit(links, families):
+    chain = 'u0 = "{}/agent/v1/chat/completions"\n' + "".join(
+        f"u{i} = u{i - 1}\n" for i in range(1, links + 1))
+    found, _env = url_probes(HEAD + chain + f"probe_url(u{links}.format(base))\n")
+    assert found == [families]
+
+
+def test_every_assignment_of_a_self_attribute_counts():
+    code = HEAD + (
+        "class Client:\n"
+        "    def __init__(self):\n"
+        "        self.url = CHAT\n"
+        "\n"
+        "    def use_proxy(self):\n"
+        '        self.url = "https://proxy.example.com/chat"\n'
+        "\n"
+        "    def ask(self):\n"
+        "        probe_url(self.url)\n"
+    )
+    found, _env = url_probes(code)
+    assert found == [{"chat", "foreign"}]
