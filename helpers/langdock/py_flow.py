@@ -18,26 +18,26 @@ in this file (or, in folder mode, in sibling files: `externals`) pass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import libcst as cst
 
-from .urls import REWRITTEN
+from .urls import REWRITTEN, is_langdock_host
 
 HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request", "stream")
 _BUILD = ("get", "create", "update", "disable", "models")
 _OTHER_PATHS = ("/attachment/v1/", "/knowledge/", "/export/", "/openai/", "/anthropic/",
                 "/mistral/", "/google/")
-ENV_FUNCS = ("getenv", "get")
 
 
 def str_of(node: cst.CSTNode | None) -> str | None:
-    if isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower():
-        try:
-            value = node.evaluated_value
-        except Exception:  # noqa: BLE001 - odd escapes
-            return None
-        return value if isinstance(value, str) else None
-    return None
+    if not isinstance(node, cst.SimpleString):
+        return None
+    try:
+        value = node.evaluated_value
+    except Exception:  # noqa: BLE001 - odd escapes
+        return None
+    return value if isinstance(value, str) else None  # bytes are no keys
 
 
 def _key(node: cst.Subscript) -> cst.CSTNode | None:
@@ -47,9 +47,12 @@ def _key(node: cst.Subscript) -> cst.CSTNode | None:
 
 
 def is_env_read(node: cst.CSTNode) -> bool:
-    """`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, `environ.get(...)`."""
+    """`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, `environ.get(...)`,
+    `getenv(...)` (`from os import getenv`)."""
     if isinstance(node, cst.Subscript):
         return _names_environ(node.value)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+        return node.func.value == "getenv"
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         attr = node.func.attr.value
         if attr == "getenv":
@@ -258,15 +261,16 @@ class Flow:
         return None
 
     def url_family(self, node: cst.CSTNode | None, scope: Scope, depth: int = 0) -> set[str]:
-        """"chat", "build", "other" for what a URL expression points at (empty: unknown)."""
+        """"chat", "build", "other" for what a URL expression points at (empty: unknown);
+        "foreign" for a URL known to serve no Langdock agent endpoint."""
         if node is None or depth > 6:
             return set()
         analysis = self.literals.get(id(node))
         if analysis is not None and analysis.findings:
             families = set()
             for finding in analysis.findings:
-                if finding.status not in REWRITTEN:
-                    families.add("other")
+                if finding.status not in REWRITTEN:  # a gateway's copy, an unknown endpoint
+                    families.add("foreign")
                 elif finding.endpoint == "chat/completions":
                     families.add("chat")
                 elif finding.endpoint in _BUILD:
@@ -281,6 +285,8 @@ class Flow:
                 return {"chat"}
             if any(f"/agent/v1/{e}" in code for e in _BUILD):
                 return {"build"}
+            if _another_api(str_of(node) or code):  # the value, without quotes
+                return {"foreign"}
             if "/" in code or "http" in code:
                 return {"other"}
             return set()
@@ -305,7 +311,7 @@ class Flow:
             found = set()
             for arg in node.args:
                 found |= self.url_family(arg.value, scope, depth + 1)
-            return (found & {"chat", "build"}) or (found & {"other"})
+            return (found & {"chat", "build"}) or (found & {"other", "foreign"})
         if isinstance(node, cst.Subscript) and is_env_read(node):
             self.env_urls.append(node)
         attribute = _self_attribute(node)
@@ -332,6 +338,8 @@ class Flow:
             return "chat"
         if "build" in families:
             return "build"
+        if "foreign" in families:
+            return "other"  # OpenAI-style APIs take `messages` too: the body does not decide
         body = self.body_arg(call)
         if self.langdock and body is not None and self._looks_like_chat_body(body.value, scope):
             return "chat"
@@ -515,6 +523,20 @@ def _literal_text(node: cst.SimpleString | cst.FormattedString) -> str:
     if isinstance(node, cst.SimpleString):
         return node.value
     return "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+
+
+def _another_api(text: str) -> bool:
+    """A literal that shows another service's URL, or a path of Langdock's other APIs
+    (uploads, knowledge folders, exports, the model proxies)."""
+    if any(path in text for path in _OTHER_PATHS):
+        return True
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # not a URL after all ("http://[")
+        return False
+    # a dedicated deployment may use its own domain, always with the /api/public prefix
+    return bool(host) and not is_langdock_host(host) and "/api/public" not in parts.path
 
 
 _CLIENT_NAMES = ("requests", "httpx", "session", "client", "http", "aiohttp")
