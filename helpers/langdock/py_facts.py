@@ -168,7 +168,7 @@ class _Scanner(Recorder):
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self._mark(node.value)
-        if "/v1/" in node.value or "assistantId" in node.value:
+        if "/v1" in node.value or "assistantId" in node.value:
             segments = literal_segments(node)
             if segments is not None:
                 self.strings.append((node, segments))
@@ -179,7 +179,7 @@ class _Scanner(Recorder):
             return
         joined = "".join(s for s in segments if s)
         self._mark(joined)
-        if "/v1/" in joined or "assistantId" in joined:
+        if "/v1" in joined or "assistantId" in joined:
             self.strings.append((node, segments))
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
