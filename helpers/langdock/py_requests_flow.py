@@ -75,7 +75,7 @@ class _Sources:
         """A parameter whose every caller in this module passes a literal: follow those."""
         from .py_flow import _argument
 
-        calls = self.flow.rec.calls.get(function, [])
+        calls = self.flow.rec.calls.get(function)
         if not calls or index is None:
             return False
         trial = _Sources(self.flow, self.types)
