@@ -57,3 +57,23 @@ def test_a_base_url_without_the_slash_makes_the_query_key_langdock_s():
     result = analyse(["https://api.langdock.com/assistant/v1", None, "?assistantId=", None])
     assert result.findings == [Finding("langdock", None, "api.langdock.com")]
     assert result.edits == [TextEdit(0, 24, 37, "/agent/v1"), TextEdit(2, 0, 13, "?agentId=")]
+
+
+def test_an_unknown_endpoint_is_named_without_its_query_or_fragment():
+    def endpoint(rest: str) -> str | None:
+        [finding] = analyse([f"https://api.langdock.com/assistant/v1/{rest}"]).findings
+        assert finding.status == "unknown-endpoint"
+        return finding.endpoint
+
+    assert endpoint("files#a b#c") == "files"
+    assert endpoint("files?a b?c") == "files"
+    assert endpoint("?x=1") is None
+
+
+def test_every_legacy_path_in_one_literal_is_found():
+    text = "docs: https://api.langdock.com/assistant/v1/get and /assistant/v1/create"
+    result = analyse([text])
+    # the second path has no host of its own: the one before it counts
+    assert result.findings == [Finding("langdock", "get", "api.langdock.com"),
+                               Finding("langdock", "create", "api.langdock.com")]
+    assert result.edits == [TextEdit(0, 30, 44, "/agent/v1/"), TextEdit(0, 52, 66, "/agent/v1/")]
