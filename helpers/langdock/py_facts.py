@@ -168,7 +168,7 @@ class _Scanner(Recorder):
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self._mark(node.value)
-        if "/v1/" in node.value or "assistantId" in node.value:
+        if "/v1" in node.value or "assistantId" in node.value:
             segments = literal_segments(node)
             if segments is not None:
                 self.strings.append((node, segments))
@@ -179,8 +179,13 @@ class _Scanner(Recorder):
             return
         joined = "".join(s for s in segments if s)
         self._mark(joined)
-        if "/v1/" in joined or "assistantId" in joined:
+        if "/v1" in joined or "assistantId" in joined:
             self.strings.append((node, segments))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        target = _list_name(node.target)
+        if target is not None and isinstance(node.operator, cst.AddAssign):
+            self.appended.setdefault(target, []).extend(_grown_by(node.value))
 
     def visit_Import(self, node: cst.Import) -> None:
         if any(isinstance(a.name, cst.Name) and a.name.value == "uuid" for a in node.names):
@@ -202,9 +207,8 @@ class _Scanner(Recorder):
                 values = values[1:]
             if method in ("append", "insert"):
                 self.appended.setdefault(target, []).extend(values)
-            elif method == "extend" and values and isinstance(values[0], cst.List):
-                self.appended.setdefault(target, []).extend(
-                    e.value for e in values[0].elements)
+            elif method == "extend" and values:
+                self.appended.setdefault(target, []).extend(_grown_by(values[0]))
         key = get_key(node)
         if key is not None:
             self.key_reads.append((node, node.func.value, key))
@@ -267,6 +271,16 @@ class _Scanner(Recorder):
                 if _reads_lines(loop.iter):
                     self.loops.append((loop, node))
                     break
+
+
+def _grown_by(value: cst.CSTNode) -> list[cst.CSTNode]:
+    """The items `x.extend(value)` or `x += value` adds; a value that is not a list
+    display stays whole, so following it as a message finds no dict (unseen)."""
+    if isinstance(value, cst.List):
+        return [e.value for e in value.elements]
+    if isinstance(value, cst.ListComp):
+        return [value.elt]
+    return [value]
 
 
 def _list_name(node: cst.CSTNode) -> str | None:

@@ -75,7 +75,7 @@ class _Sources:
         """A parameter whose every caller in this module passes a literal: follow those."""
         from .py_flow import _argument
 
-        calls = self.flow.rec.calls.get(function, [])
+        calls = self.flow.rec.calls.get(function)
         if not calls or index is None:
             return False
         trial = _Sources(self.flow, self.types)
@@ -139,6 +139,12 @@ def _sends_chat_literal(flow, call, scope) -> bool:
 
 def _request(facts, scanner, flow, expr, scope, call, state) -> None:
     if _helper_call(expr, "to_agent_request"):
+        # converted by an earlier run: the dicts callers pass still play the client,
+        # as they did then (the second run must change nothing)
+        if expr.args:
+            inner = _Sources(flow, (cst.Dict,))
+            inner.follow(expr.args[0].value, scope)
+            _keep_callers(facts, flow, inner.params)
         return
     sources = _Sources(flow, (cst.Dict,))
     sources.follow(expr, scope)

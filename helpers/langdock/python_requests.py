@@ -63,10 +63,6 @@ class _PositionState(CodegenState):
             self.found[id(node)] = self._here()
         yield
 
-    def after_codegen(self, node) -> None:
-        if id(node) in self.targets and id(node) not in self.found:
-            self.found[id(node)] = self._here()
-
 
 def _positions(module: cst.Module, nodes: list[cst.CSTNode]) -> dict[int, tuple[int, int]]:
     state = _PositionState(module, {id(n) for n in nodes})
@@ -151,7 +147,9 @@ def convert_langdock_python(source: str | bytes) -> ConversionResult:
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        raise InputError(f"Python syntax error: {exc.message}", line=exc.raw_line,
+        # CPython accepted it: valid Python that LibCST cannot read (e.g. thousands of
+        # implicitly joined strings), not the user's mistake
+        raise InputError(f"the converter cannot read this code: {exc.message}", line=exc.raw_line,
                          column=exc.raw_column + 1, kind="python") from None
     except RecursionError:
         raise InputError("the code is nested too deeply to parse", kind="python") from None

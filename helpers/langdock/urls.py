@@ -20,6 +20,7 @@ REWRITTEN: frozenset[str] = frozenset({"langdock", "bare", "unknown-host"})
 
 _LEGACY = "/assistant/v1/"
 _NEW = "/agent/v1/"
+_LEGACY_BASE, _NEW_BASE = _LEGACY[:-1], _NEW[:-1]
 _HOST = re.compile(r"//([^/?#\s\x00]+)")
 _ENDPOINT = re.compile(
     r"(chat/completions|create|get|update|models|disable)(?![\w\-/])"
@@ -107,7 +108,9 @@ def analyse(segments: Sequence[str | None], *, query_context: bool = False) -> A
             endpoint: str | None
             if match:
                 endpoint = match.group(1)
-            elif rest == "" and index + 1 < len(segments) and segments[index + 1] is None:
+            elif rest == "":
+                # an interpolation follows (`/assistant/v1/${path}`) or the literal ends:
+                # a base URL the endpoint is appended to later
                 endpoint = None
             else:
                 endpoint = rest.split("?", 1)[0].split("#", 1)[0] or None
@@ -117,6 +120,14 @@ def analyse(segments: Sequence[str | None], *, query_context: bool = False) -> A
                 result.edits.append(TextEdit(index, at, at + len(_LEGACY), _NEW))
                 rename_query = True
             start = at + len(_LEGACY)
+        if piece.endswith(_LEGACY_BASE) and (index + 1 == len(segments) or segments[index + 1] is None):
+            # a base URL without the closing slash: `https://api.langdock.com/assistant/v1`
+            at = len(piece) - len(_LEGACY_BASE)
+            status, host = _classify(joined_before + piece[:at])
+            result.findings.append(Finding(status, None, host))
+            if status in REWRITTEN:
+                result.edits.append(TextEdit(index, at, len(piece), _NEW_BASE))
+                rename_query = True
         joined_before += piece
     if rename_query and not any(f.status == "foreign" for f in result.findings):
         for index, piece in enumerate(segments):

@@ -19,8 +19,10 @@ from . import emit_notes, py_rule
 NAME = "langdock-forwarded-request"
 
 
+# every expression a body or message list the scan marks may be: a list with a
+# parameter in it (`[message]`, `[*history, ...]`) or a fallback (`history or []`) too
 @py_rule(NAME, cst.Name, cst.Call, cst.Subscript, cst.Attribute, cst.BinaryOperation,
-         cst.ListComp, cst.Await)
+         cst.ListComp, cst.Await, cst.List, cst.Tuple, cst.BooleanOperation, cst.IfExp)
 def wrap_forwarded(ctx, original, updated):
     facts = ctx.facts
     if id(original) in facts.wrap_bodies:

@@ -44,12 +44,9 @@ def _statement(source: str) -> cst.BaseStatement:
 @py_rule(NAME, cst.Module)
 def add_helpers(ctx, original, updated):
     facts = ctx.facts
+    # `to_agent_request` calls `to_ui_messages`: the request flow always marks both used
     wanted = [name for name in SOURCES if name in facts.helpers_used
               and name not in facts.helpers_defined]
-    if "to_agent_request" in wanted and "to_ui_messages" not in wanted and (
-        "to_ui_messages" not in facts.helpers_defined
-    ):
-        wanted.append("to_ui_messages")
     uuid = ctx.counters.get("uuid") and not facts.has_uuid_import
     if not wanted and not uuid:
         return updated
