@@ -60,7 +60,7 @@ class Facts:
         found = []
         for node in self.ctx.nodes("string", "template_string"):
             raw = self.src[node.start_byte:node.end_byte]
-            if b"/assistant/v1/" in raw or b"assistantId=" in raw or b"/agent/v1/" in raw:
+            if b"/assistant/v1" in raw or b"assistantId=" in raw or b"/agent/v1" in raw:
                 found.append((node, *self._split(node)))
         return found
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from . import jstree
-from .urls import REWRITTEN
+from .urls import REWRITTEN, another_api
 
 FUNCTIONS = ("function_declaration", "function_expression", "arrow_function",
              "method_definition", "generator_function_declaration", "generator_function")
@@ -251,8 +251,8 @@ class JsFlow:
             if lit is not None and lit.analysis.findings:
                 families = set()
                 for finding in lit.analysis.findings:
-                    if finding.status not in REWRITTEN:
-                        families.add("other")
+                    if finding.status not in REWRITTEN:  # a gateway's copy, an unknown endpoint
+                        families.add("foreign")
                     elif finding.endpoint == "chat/completions":
                         families.add("chat")
                     elif finding.endpoint in _BUILD:
@@ -263,6 +263,9 @@ class JsFlow:
                 return {"chat"}
             if any(f"/agent/v1/{e}" in raw for e in _BUILD):
                 return {"build"}
+            value = jstree.string_value(self.src, node)
+            if another_api(value if value is not None else raw):
+                return {"foreign"}
             return {"other"} if ("/" in raw or "http" in raw) else set()
         if node.type == "identifier":
             found: set[str] = set()
@@ -304,6 +307,8 @@ class JsFlow:
             return "chat"
         if "build" in families:
             return "build"
+        if "foreign" in families:
+            return "other"  # OpenAI-style APIs take `messages` too: the body does not decide
         if body is not None and self._looks_like_chat_body(body):
             return "chat"
         if families:

@@ -18,16 +18,13 @@ in this file (or, in folder mode, in sibling files: `externals`) pass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import libcst as cst
 
-from .urls import REWRITTEN, is_langdock_host
+from .urls import REWRITTEN, another_api, is_langdock_host
 
 HTTP_METHODS = ("post", "get", "patch", "put", "delete", "request", "stream")
 _BUILD = ("get", "create", "update", "disable", "models")
-_OTHER_PATHS = ("/attachment/v1/", "/knowledge/", "/export/", "/openai/", "/anthropic/",
-                "/mistral/", "/google/")
 
 
 def str_of(node: cst.CSTNode | None) -> str | None:
@@ -285,7 +282,7 @@ class Flow:
                 return {"chat"}
             if any(f"/agent/v1/{e}" in code for e in _BUILD):
                 return {"build"}
-            if _another_api(str_of(node) or code):  # the value, without quotes
+            if another_api(str_of(node) or code):  # the value, without quotes
                 return {"foreign"}
             if "/" in code or "http" in code:
                 return {"other"}
@@ -523,20 +520,6 @@ def _literal_text(node: cst.SimpleString | cst.FormattedString) -> str:
     if isinstance(node, cst.SimpleString):
         return node.value
     return "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
-
-
-def _another_api(text: str) -> bool:
-    """A literal that shows another service's URL, or a path of Langdock's other APIs
-    (uploads, knowledge folders, exports, the model proxies)."""
-    if any(path in text for path in _OTHER_PATHS):
-        return True
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname
-    except ValueError:  # not a URL after all ("http://[")
-        return False
-    # a dedicated deployment may use its own domain, always with the /api/public prefix
-    return bool(host) and not is_langdock_host(host) and "/api/public" not in parts.path
 
 
 _CLIENT_NAMES = ("requests", "httpx", "session", "client", "http", "aiohttp")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Literal, Sequence
+from urllib.parse import urlsplit
 
 LEGACY_ENDPOINTS = ("chat/completions", "create", "get", "update", "models", "disable")
 
@@ -145,3 +146,22 @@ def apply_text_edits(piece: str, edits: Sequence[TextEdit]) -> str:
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         piece = piece[: edit.start] + edit.text + piece[edit.end:]
     return piece
+
+
+# Langdock's other APIs (uploads, knowledge folders, exports, the model proxies)
+OTHER_PATHS = ("/attachment/v1/", "/knowledge/", "/export/", "/openai/", "/anthropic/",
+               "/mistral/", "/google/")
+
+
+def another_api(text: str) -> bool:
+    """A literal that shows another service's URL, or a path of Langdock's other APIs
+    (uploads, knowledge folders, exports, the model proxies)."""
+    if any(path in text for path in OTHER_PATHS):
+        return True
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # not a URL after all ("http://[")
+        return False
+    # a dedicated deployment may use its own domain, always with the /api/public prefix
+    return bool(host) and not is_langdock_host(host) and "/api/public" not in parts.path

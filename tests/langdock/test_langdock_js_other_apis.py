@@ -1,0 +1,46 @@
+"""JavaScript: a base URL without its closing slash is rewritten, and a request to
+another API keeps its messages even when it sits next to a Langdock chat call."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.langdock.javascript import convert_javascript
+
+CHAT = """const BASE = "https://api.langdock.com/assistant/v1";
+async function ask(text) {
+  const res = await fetch(`${BASE}/chat/completions`, {
+    method: "POST",
+    body: JSON.stringify({ assistantId: "a1", messages: [{ role: "user", content: text }] }),
+  });
+  return res.json();
+}
+"""
+
+
+def test_base_url_without_closing_slash_becomes_the_agent_base():
+    out = convert_javascript(CHAT).output
+    assert 'const BASE = "https://api.langdock.com/agent/v1";' in out
+    assert "/assistant/v1" not in out
+    assert 'agentId: "a1"' in out
+    assert convert_javascript(out).output == out
+
+
+@pytest.mark.parametrize("url", [
+    "https://hooks.example.com/log",
+    "https://api.openai.com/v1/chat/completions",
+    "https://api.langdock.com/openai/eu/v1/chat/completions",
+])
+def test_messages_sent_to_another_api_stay_as_they_are(url):
+    other = (f'\nasync function log(text) {{\n  await fetch("{url}", {{ method: "POST", '
+             'body: JSON.stringify({ messages: [{ role: "user", content: text }] }) });\n}\n')
+    out = convert_javascript(CHAT + other).output
+    assert out.endswith(other)  # untouched, while the Langdock call above is converted
+    assert 'messages: [{ id: "msg_0", role: "user", parts: [{ type: "text", text: text }] }]' in out
+
+
+def test_langdock_dedicated_deployment_still_counts_as_langdock():
+    code = CHAT.replace("https://api.langdock.com/assistant/v1",
+                        "https://ai.example.com/api/public/assistant/v1")
+    out = convert_javascript(code).output
+    assert "https://ai.example.com/api/public/agent/v1" in out
+    assert 'parts: [{ type: "text", text: text }]' in out
