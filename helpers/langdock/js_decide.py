@@ -387,11 +387,17 @@ def _reads(ctx, flow: JsFlow, out: JsDecisions) -> None:
     helper_ranges = [(f.start_byte, f.end_byte) for f in ctx.nodes("function_declaration")
                      if f.child_by_field_name("name") is not None
                      and ctx.text(f.child_by_field_name("name")) in HELPERS]
-    for node in ctx.nodes("member_expression", "subscript_expression"):
+    for node in ctx.nodes("member_expression", "subscript_expression", "binary_expression"):
         if any(a <= node.start_byte < b for a, b in helper_ranges):
             continue  # our own helpers read both shapes on purpose
-        name = jstree.property_name(src, node)
-        obj = node.child_by_field_name("object")
+        if node.type == "binary_expression":  # `"result" in data` checks the answer's shape
+            if node.child_by_field_name("operator").type != "in":
+                continue
+            name = jstree.string_value(src, strip(node.child_by_field_name("left")))
+            obj = node.child_by_field_name("right")
+        else:
+            name = jstree.property_name(src, node)
+            obj = node.child_by_field_name("object")
         if name == "result":
             kinds = flow.kinds(obj)
             if "chat.body" in kinds:

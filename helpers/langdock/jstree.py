@@ -90,10 +90,11 @@ def property_name(source: bytes, node: Node) -> str | None:
 
 
 def property_node(node: Node) -> Node | None:
-    """The node holding the property name of a member or subscript expression."""
+    """The node holding the property name of a member or subscript expression, or
+    of the key an `in` test checks (`"result" in data`)."""
     if node.type == "member_expression":
         return node.child_by_field_name("property")
-    index = node.child_by_field_name("index")
+    index = node.child_by_field_name("left" if node.type == "binary_expression" else "index")
     if index is not None and index.type == "string":
         fragments = [c for c in index.named_children if c.type == "string_fragment"]
         return fragments[0] if len(fragments) == 1 else None

@@ -252,9 +252,11 @@ class _Scanner(Recorder):
         self.for_loops.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        # `"assistantId" in body`: a validation read of the client's key
+        super().visit_Comparison(node)
+        # `"assistantId" in body`: a validation read of the client's key;
+        # `"result" in data`: a check of the answer's shape
         key = str_value(node.left)
-        if key in ("assistantId", "assistant") and len(node.comparisons) == 1 and isinstance(
+        if key in ("assistantId", "assistant", "result") and len(node.comparisons) == 1 and isinstance(
             node.comparisons[0].operator, (cst.In, cst.NotIn)
         ):
             self.key_reads.append((node, node.comparisons[0].comparator, key))

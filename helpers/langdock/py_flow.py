@@ -188,6 +188,9 @@ class Recorder(cst.CSTVisitor):
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self.scope_of[id(node)] = self.scope
 
+    def visit_Comparison(self, node: cst.Comparison) -> None:  # `"result" in data`
+        self.scope_of[id(node)] = self.scope
+
 
 @dataclass
 class Externals:

@@ -2,10 +2,12 @@
 
 Before: `data = r.json(); data["result"][0]["content"][0]["text"]`,
         `def answer(response): return response["result"]` (called with `r.json()`),
-        `for m in data.get("result", []): m["content"][0]["text"]`
+        `for m in data.get("result", []): m["content"][0]["text"]`,
+        `if "result" in data:`
 After:  `data = r.json(); langdock_text(data["messages"][0])`,
         `def answer(response): return response["messages"]`,
-        `for m in data.get("messages", []): langdock_text(m)`
+        `for m in data.get("messages", []): langdock_text(m)`,
+        `if "messages" in data:`
         (`for part in m["content"]` becomes `for part in langdock_parts(m)`)
 
 Only reads whose value is followed back to the chat call are rewritten (through
@@ -28,13 +30,15 @@ def _renamed(string: cst.SimpleString) -> cst.SimpleString:
     return string.with_changes(value=string.value.replace("result", "messages"))
 
 
-@py_rule(NAME, cst.Subscript, cst.Call)
+@py_rule(NAME, cst.Subscript, cst.Call, cst.Comparison)
 def read_messages(ctx, original, updated):
     facts = ctx.facts
     if id(original) in facts.result_renames:
         if "first" not in ctx.counters:
             ctx.counters["first"] = 1
             ctx.note(original, "info", NAME, advice.RESPONSE_SHAPE)
+        if isinstance(updated, cst.Comparison):  # `"result" in data`
+            return updated.with_changes(left=_renamed(updated.left))
         if isinstance(updated, cst.Call):
             first = updated.args[0]
             return updated.with_changes(
