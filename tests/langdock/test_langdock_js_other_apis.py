@@ -44,3 +44,27 @@ def test_langdock_dedicated_deployment_still_counts_as_langdock():
     out = convert_javascript(code).output
     assert "https://ai.example.com/api/public/agent/v1" in out
     assert 'parts: [{ type: "text", text: text }]' in out
+
+
+FORWARDER = """async function ask(body) {
+  const res = await fetch("https://api.langdock.com/assistant/v1/chat/completions", {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+export async function POST(req) {
+  return Response.json(await ask(await req.json()));
+}
+export async function hello() {
+  return ask({ assistantId: "a1", messages: [{ role: "user", content: "hi" }] });
+}
+"""
+
+
+def test_objects_passed_to_a_wrapped_forwarder_stay_legacy_on_a_second_run():
+    once = convert_javascript(FORWARDER).output
+    assert "body: JSON.stringify(toAgentRequest(body))," in once
+    # the wrapper converts what `hello` passes, so that object keeps its legacy shape
+    assert 'return ask({ assistantId: "a1", messages: [{ role: "user", content: "hi" }] });' in once
+    assert convert_javascript(once).output == once
