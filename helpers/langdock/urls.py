@@ -130,7 +130,8 @@ def analyse(segments: Sequence[str | None], *, query_context: bool = False) -> A
                 result.edits.append(TextEdit(index, at, len(piece), _NEW_BASE))
                 rename_query = True
         joined_before += piece
-    if rename_query and not any(f.status == "foreign" for f in result.findings):
+    # a foreign or undocumented endpoint keeps its URL whole, query included
+    if rename_query and not any(f.status in ("foreign", "unknown-endpoint") for f in result.findings):
         for index, piece in enumerate(segments):
             if piece is None:
                 continue

@@ -68,3 +68,12 @@ def test_objects_passed_to_a_wrapped_forwarder_stay_legacy_on_a_second_run():
     # the wrapper converts what `hello` passes, so that object keeps its legacy shape
     assert 'return ask({ assistantId: "a1", messages: [{ role: "user", content: "hi" }] });' in once
     assert convert_javascript(once).output == once
+
+
+def test_undocumented_endpoint_keeps_its_whole_url_query_included():
+    code = 'const a = await fetch("https://api.langdock.com/assistant/v1/files/x?assistantId=" + id);\n'
+    result = convert_javascript(code)
+    assert result.output == code
+    assert [(n.line, n.severity, n.rule) for n in result.notes] == [
+        (1, "warning", "langdock-endpoint-url")]
+    assert "left unchanged" in result.notes[0].message
