@@ -5,6 +5,7 @@
 #   scripts/mutation.sh payloads-langdock     # one named subset (see SUBSETS)
 #   JOBS=2 WORK=/tmp/amw-mutation scripts/mutation.sh ...
 #   SAMPLE=400 scripts/mutation.sh langdock  # a random sample of 400 mutants (seed $SEED, default 1): an estimate
+#   MEM_KB=6000000                           # memory cap per process (default 6 GB)
 #
 # With SAMPLE the score is that of the sampled mutants only; the same SEED and code draw the same
 # sample. Once tests or code changed, the mutant count may too: SAMPLE_FILE=<earlier WORK>/sample.txt
@@ -97,6 +98,9 @@ pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-m", "not browser and no
 TOML
 
 cd "$WORK"
+# A mutant that loops while allocating (the line-start scan of javascript.JsContext) would
+# take the machine down; under this cap it dies with MemoryError, a failed test: killed.
+ulimit -v "${MEM_KB:-6000000}"
 started=$(date -u +%s)
 if [ -n "${SAMPLE:-}" ]; then
   # Generate the mutants and the test map without running any mutant (no name matches), then draw.
