@@ -100,7 +100,7 @@ TOML
 cd "$WORK"
 # A mutant that loops while allocating (the line-start scan of javascript.JsContext) would
 # take the machine down; under this cap it dies with MemoryError, a failed test: killed.
-ulimit -v "${MEM_KB:-6000000}"
+ulimit -d "${MEM_KB:-6000000}"  # the data limit: -v would also stop Node's WebAssembly (tests run node)
 started=$(date -u +%s)
 if [ -n "${SAMPLE:-}" ]; then
   # Generate the mutants and the test map without running any mutant (no name matches), then draw.
