@@ -503,6 +503,8 @@ def _env_notes(ctx, flow, out) -> None:
         children = node.named_children
         if len(children) != 2 or not _is_env(ctx, children[0]):
             continue
+        if node.child_by_field_name("operator").type not in ("||", "??"):
+            continue  # `env + "/assistant/v1/..."`: a host in front of a path, not a default
         default = strip(children[1])
         lit = ctx.facts.literal_by_id.get(default.id) if default is not None else None
         if lit is not None and any(f.status in REWRITTEN for f in lit.analysis.findings):

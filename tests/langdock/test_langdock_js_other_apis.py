@@ -77,3 +77,17 @@ def test_undocumented_endpoint_keeps_its_whole_url_query_included():
     assert [(n.line, n.severity, n.rule) for n in result.notes] == [
         (1, "warning", "langdock-endpoint-url")]
     assert "left unchanged" in result.notes[0].message
+
+
+@pytest.mark.parametrize("operator, expected", [
+    ("??", "The default of `LD` was changed"),
+    ("||", "The default of `LD` was changed"),
+    ("+", "The Langdock URL comes from `LD`"),  # a host in front of the path: no default
+])
+def test_env_note_tells_a_default_from_a_host(operator, expected):
+    url = '"https://api.langdock.com/assistant/v1/chat/completions"' if operator != "+" \
+        else '"/assistant/v1/chat/completions"'
+    code = (f"const r = await fetch(process.env.LD {operator} {url}, "
+            '{ method: "POST", body: JSON.stringify({ assistantId: "a", messages: [] }) });\n')
+    notes = [n for n in convert_javascript(code).notes if n.rule == "langdock-env-url"]
+    assert len(notes) == 1 and notes[0].message.startswith(expected)
