@@ -193,15 +193,13 @@ def decide(ctx, flow: JsFlow) -> JsDecisions:
 
 def _request(ctx, flow, out, body, call, seen_messages) -> None:
     if _helper_call(ctx, body, "toAgentRequest"):
-        inner = next(iter(jstree.call_arguments(strip(body))), None)
-        wrapped = _Sources(flow, ())  # only the names it goes through
-        wrapped.follow(inner)
+        # converted by an earlier run: the names it goes through keep their keys, and the
+        # objects callers pass still play the client, as they did then (a second run must
+        # change nothing)
+        wrapped = _Sources(flow, ("object",))
+        wrapped.follow(next(iter(jstree.call_arguments(strip(body))), None))
         _keep_wrapped_keys(ctx, out, {name for name, _scope in wrapped.names})
-        # converted by an earlier run: the objects callers pass still play the client,
-        # as they did then (a second run must change nothing)
-        callers = _Sources(flow, ("object",))
-        callers.follow(inner)
-        _keep_callers(ctx, flow, out, callers.params)
+        _keep_callers(ctx, flow, out, wrapped.params)
         return
     sources = _Sources(flow, ("object",))
     sources.follow(body)
