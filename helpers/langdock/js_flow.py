@@ -246,6 +246,9 @@ class JsFlow:
         node = strip(node)
         if node is None or depth > 6:
             return set()
+        appended = self._after_base(node, depth)
+        if appended is not None:
+            return appended
         if node.type in jstree.STRINGS:
             lit = self.ctx.facts.literal_by_id.get(node.id)
             if lit is not None and lit.analysis.findings:
@@ -291,6 +294,40 @@ class JsFlow:
         if found & {"chat", "build"}:
             self.env_urls.extend(part for part in parts if _is_env(self.ctx, part))
         return found
+
+    def _after_base(self, node: Node, depth: int) -> set[str] | None:
+        """`${BASE}/create`, `BASE + "/chat/completions"`: an endpoint after a name that
+        holds the API's base URL (`.../assistant/v1`, the path the literal itself lacks)."""
+        parts = node.named_children
+        if node.type == "template_string" and len(parts) == 2 and (
+                parts[0].type == "template_substitution" and parts[1].type == "string_fragment"):
+            base, rest = parts[0].named_children[0], self.ctx.text(parts[1])
+        elif node.type == "binary_expression" and node.child_by_field_name("operator").type == "+" and (
+                jstree.string_value(self.src, strip(parts[1])) is not None):
+            base, rest = parts[0], jstree.string_value(self.src, strip(parts[1]))
+        else:
+            return None
+        endpoint = rest.split("?", 1)[0].strip("/")
+        family = {"chat"} if endpoint == "chat/completions" else (
+            {"build"} if endpoint in _BUILD else None)
+        if family is None or not self._is_base(base, depth + 1):
+            return None
+        return family
+
+    def _is_base(self, node: Node | None, depth: int) -> bool:
+        """Whether a value ends with the Assistants or Agents API base path."""
+        node = strip(node)
+        if node is None or depth > 6:
+            return False
+        text = jstree.string_value(self.src, node)
+        if text is not None:
+            return text.rstrip("/").endswith(("/assistant/v1", "/agent/v1"))
+        if node.type == "binary_expression" and node.child_by_field_name("operator").type == "+":
+            return self._is_base(node.named_children[1], depth + 1)
+        if node.type == "identifier":
+            return any(how[0] == "value" and self._is_base(how[1], depth + 1)
+                       for how in self.lookup(self.ctx.text(node), node))
+        return False
 
     def http_family(self, call: Node) -> str | None:
         if call.id not in self._families:

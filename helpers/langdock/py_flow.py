@@ -276,6 +276,9 @@ class Flow:
                 elif finding.endpoint in _BUILD:
                     families.add("build")
             return families
+        appended = self._after_base(node, scope, depth)
+        if appended is not None:
+            return appended
         if isinstance(node, cst.ConcatenatedString):
             return self.url_family(node.left, scope, depth + 1) | self.url_family(
                 node.right, scope, depth + 1)
@@ -321,6 +324,39 @@ class Flow:
                 found |= self.url_family(how[1], self.rec.module_scope, depth + 1)
             return found
         return set()
+
+    def _after_base(self, node: cst.CSTNode, scope: Scope, depth: int) -> set[str] | None:
+        """`f"{BASE}/create"`, `BASE + "/chat/completions"`: an endpoint after a name that
+        holds the API's base URL (`.../assistant/v1`, the path the literal itself lacks)."""
+        if isinstance(node, cst.FormattedString) and len(node.parts) == 2 and isinstance(
+                node.parts[0], cst.FormattedStringExpression) and isinstance(
+                node.parts[1], cst.FormattedStringText):
+            base, rest = node.parts[0].expression, node.parts[1].value
+        elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) and (
+                str_of(node.right) is not None):
+            base, rest = node.left, str_of(node.right)
+        else:
+            return None
+        endpoint = rest.split("?", 1)[0].strip("/")
+        family = {"chat"} if endpoint == "chat/completions" else (
+            {"build"} if endpoint in _BUILD else None)
+        if family is None or not self._is_base(base, scope, depth + 1):
+            return None
+        return family
+
+    def _is_base(self, node: cst.CSTNode, scope: Scope, depth: int) -> bool:
+        """Whether a value ends with the Assistants or Agents API base path."""
+        if depth > 6:
+            return False
+        text = str_of(node)
+        if text is not None:
+            return text.rstrip("/").endswith(("/assistant/v1", "/agent/v1"))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            return self._is_base(node.right, scope, depth + 1)
+        if isinstance(node, cst.Name):
+            return any(how[0] == "value" and self._is_base(how[1], scope, depth + 1)
+                       for how in self.bindings(node.value, scope)[0])
+        return False
 
     def http_family(self, call: cst.Call, scope: Scope) -> str | None:
         """"chat", "build" or "other" when `call` is an HTTP request, else None."""

@@ -232,3 +232,40 @@ def test_step_5_stream_loop_as_a_python_script_breaks_after_conversion_and_check
     assert report.converted.returncode == 1 and "JSONDecodeError" in report.converted.stderr_tail()
     assert '-Local model: you said "Hello, how are you?".' in report.stdout_diff
     assert not report.ok
+
+
+BASE_NAME_SCRIPT = '''import os
+import requests
+
+BASE = os.environ.get("LANGDOCK_BASE_URL", "https://api.langdock.com") + "/assistant/v1"
+HEADERS = {"Authorization": f"Bearer {os.environ['LANGDOCK_API_KEY']}"}
+
+
+def make_assistant():
+    res = requests.post(f"{BASE}/create", json={"name": "Helper", "instruction": "Be brief."},
+                        headers=HEADERS)
+    return res.json()["assistant"]["id"]
+
+
+def ask(assistant_id, text):
+    res = requests.post(f"{BASE}/chat/completions", headers=HEADERS,
+                        json={"assistantId": assistant_id,
+                              "messages": [{"role": "user", "content": text}]})
+    data = res.json()
+    if "result" not in data:
+        raise RuntimeError(data)
+    return data["result"][-1]["content"][0]["text"]
+
+
+print(ask(make_assistant(), "hello there"))
+'''
+
+
+def test_a_script_that_builds_its_urls_from_a_base_name_runs_before_and_after():
+    # create's answer is read as `agent`, and the `"result" in data` check follows the answer
+    report = helpers.check_script(BASE_NAME_SCRIPT, timeout=60)
+    assert 'return res.json()["agent"]["id"]' in report.converted_source
+    assert 'if "messages" not in data:' in report.converted_source
+    assert report.original.ok and report.converted.ok, report.converted.stderr_tail()
+    assert report.original.stdout == report.converted.stdout == 'Local model: you said "hello there".\n'
+    assert report.ok
